@@ -1,0 +1,223 @@
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include "net/middlewares/error_mapping_middleware.hpp"
+#include "net/server_internals.hpp"
+
+namespace gpuaas::net {
+namespace {
+
+constexpr std::size_t kReadChunk = 8192;
+constexpr std::string_view kUnmatchedRoute = "unmatched";
+
+using RawRequest = http::request<http::string_body>;
+
+// Copies what handlers need out of Beast's message; nothing of Beast reaches them.
+Request ToRequest(const http::request_header<>& header, std::string body, const Connection& connection) {
+  Request request;
+  request.method = ParseMethod(header.method_string());
+  request.target = std::string(header.target());
+  const auto query = request.target.find('?');
+  request.path = request.target.substr(0, query);
+  if (query != std::string::npos) request.query = request.target.substr(query + 1);
+  for (const auto& field : header) request.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  request.body = std::move(body);
+  request.remote_address = connection.remote_address;
+  return request;
+}
+
+// Framing that could let a request be read two ways by two servers is refused outright.
+std::optional<Error> CheckFraming(const http::request_header<>& header) {
+  const auto content_lengths = std::distance(header.equal_range(http::field::content_length).first,
+                                             header.equal_range(http::field::content_length).second);
+  const bool chunked = header.find(http::field::transfer_encoding) != header.end();
+  if (content_lengths > 1) return Error::InvalidArgument("Content-Length", "duplicate Content-Length headers");
+  if (chunked && content_lengths > 0) {
+    return Error::InvalidArgument("Transfer-Encoding", "both Transfer-Encoding and Content-Length are present");
+  }
+  return std::nullopt;
+}
+
+Error ParseFailure(const boost::system::error_code& ec) {
+  if (ec == http::error::body_limit) {
+    return Error(ErrorCode::kPayloadTooLarge, "request body is larger than the server accepts");
+  }
+  if (ec == http::error::header_limit) {
+    return Error::InvalidArgument("headers", "request headers are larger than the server accepts");
+  }
+  return Error::InvalidArgument("request", "malformed HTTP request: " + ec.message());
+}
+
+// The handler that stands in for a route when nothing matched or the request was refused.
+Handler FailWith(Error error) {
+  return [error = std::move(error)](Request&) -> Result<Response> { return error; };
+}
+
+Handler TerminalFor(const RouteMatch& match) {
+  switch (match.kind) {
+    case RouteMatch::Kind::kFound: return match.route->handler;  // callers pass found routes directly
+    case RouteMatch::Kind::kNotFound: return FailWith(Error::NotFound("no such route"));
+    case RouteMatch::Kind::kBadPath: return FailWith(Error::InvalidArgument("path", match.problem));
+    case RouteMatch::Kind::kMethodNotAllowed:
+      return FailWith(Error(ErrorCode::kMethodNotAllowed, "method not allowed; allowed: " + match.allow)
+                          .WithDetail("allow", match.allow));
+  }
+  return FailWith(Error::Internal("unknown match kind"));
+}
+
+Response RunChain(ServerContext& context, Request& request, const Route* route, const Handler& terminal) {
+  auto result = context.chain.Run(request, route, terminal);
+  if (result) return std::move(result).value();
+  return RenderError(result.error(), request.request_id);  // a chain without error mapping
+}
+
+// Runs `work` on the worker pool and resumes the coroutine with its response; completes
+// with `false` at once when the pool's queue is full.
+template <typename CompletionToken>
+auto AsyncRunOnPool(BlockingPool& pool, std::function<Response()> work, CompletionToken&& token) {
+  return asio::async_initiate<CompletionToken, void(bool, Response)>(
+      [&pool](auto handler, std::function<Response()> job) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        const bool queued = pool.TrySubmit([shared, job = std::move(job)] {
+          auto response = job();
+          auto executor = asio::get_associated_executor(*shared);
+          asio::post(executor, [shared, response = std::move(response)]() mutable {
+            (*shared)(true, std::move(response));
+          });
+        });
+        if (!queued) {
+          auto executor = asio::get_associated_executor(*shared);
+          asio::post(executor, [shared]() mutable { (*shared)(false, Response{}); });
+        }
+      },
+      token, std::move(work));
+}
+
+asio::awaitable<bool> WriteResponse(ServerContext& context, Connection& connection, Response response,
+                                    unsigned version, bool keep_alive, bool head) {
+  http::response<http::string_body> message{static_cast<http::status>(response.status), version};
+  message.set(http::field::server, "gpuaas");
+  if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
+  for (const auto& [name, value] : response.headers.entries()) message.insert(name, value);
+  message.keep_alive(keep_alive);
+  const auto length = response.body.size();
+  if (!head) message.body() = std::move(response.body);
+  message.content_length(length);
+  connection.stream.expires_after(context.options.write_timeout);
+  auto [ec, written] = co_await http::async_write(connection.stream, message, asio::as_tuple(asio::use_awaitable));
+  co_return !ec;
+}
+
+}  // namespace
+
+asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Connection> connection) {
+  const auto& options = context.options;
+  beast::flat_buffer buffer;
+  for (;;) {
+    // Waiting for the next request: this is the only state a drain may interrupt.
+    connection->state = ConnectionState::kIdle;
+    if (context.draining) break;
+    if (buffer.size() == 0) {
+      connection->stream.expires_after(options.idle_timeout);
+      auto [ec, read] = co_await connection->stream.async_read_some(buffer.prepare(kReadChunk),
+                                                                   asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      buffer.commit(read);
+    }
+    connection->state = ConnectionState::kBusy;
+
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.body_limit(options.max_body_bytes);
+    connection->stream.expires_after(options.header_timeout);
+    auto [header_ec, header_bytes] =
+        co_await http::async_read_header(connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (header_ec == beast::error::timeout || header_ec == http::error::end_of_stream ||
+        header_ec == asio::error::operation_aborted) {
+      break;  // a slow or vanished client gets no answer, only a closed socket
+    }
+
+    std::optional<Error> refusal;
+    if (header_ec) {
+      refusal = ParseFailure(header_ec);
+    } else if (auto framing = CheckFraming(parser.get())) {
+      refusal = std::move(framing);
+    } else {
+      connection->stream.expires_after(options.body_timeout);
+      auto [body_ec, body_bytes] =
+          co_await http::async_read(connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (body_ec == beast::error::timeout || body_ec == asio::error::operation_aborted) break;
+      if (body_ec) refusal = ParseFailure(body_ec);
+    }
+
+    auto& raw = parser.get();
+    const unsigned version = raw.version() == 0 ? 11 : raw.version();
+    Request request = ToRequest(raw, refusal ? std::string() : std::move(raw.body()), *connection);
+    const bool head = request.method == Method::kHead;
+
+    if (refusal) {
+      // The framing cannot be trusted after a refusal: answer, then close.
+      request.route_template = kUnmatchedRoute;
+      auto response = RunChain(context, request, nullptr, FailWith(std::move(*refusal)));
+      co_await WriteResponse(context, *connection, std::move(response), version, false, head);
+      break;
+    }
+
+    auto match = context.router.Find(request.method, request.path);
+    request.route_template = match.route != nullptr ? std::string_view(match.route->path) : kUnmatchedRoute;
+    request.params = std::move(match.params);
+    const Route* route = match.route;
+
+    if (route != nullptr && route->websocket) {
+      if (!beast::websocket::is_upgrade(raw)) {
+        auto response = RunChain(context, request, route,
+                                 FailWith(Error::InvalidArgument("Upgrade", "this endpoint speaks WebSocket only")));
+        if (!co_await WriteResponse(context, *connection, std::move(response), version, false, head)) break;
+        break;
+      }
+      // The chain decides on the upgrade like on any request (request ID, logs, metrics, and
+      // later authentication); its terminal accepts with 101.
+      auto response = RunChain(context, request, route, [](Request&) -> Result<Response> {
+        return Response{101, {}, {}, {}, false};
+      });
+      if (response.status != 101) {
+        co_await WriteResponse(context, *connection, std::move(response), version, false, head);
+        break;
+      }
+      connection->state = ConnectionState::kWebSocket;
+      co_await RunWebSocketSession(context, connection, parser.release(), route->websocket(request));
+      co_return;
+    }
+
+    const bool keep_alive = raw.keep_alive();
+    Response response;
+    if (route != nullptr && route->execution == Execution::kBlocking) {
+      auto shared_request = std::make_shared<Request>(std::move(request));
+      auto [queued, pooled] = co_await AsyncRunOnPool(
+          context.pool,
+          [&context, shared_request, route] {
+            return RunChain(context, *shared_request, route, route->handler);
+          },
+          asio::as_tuple(asio::use_awaitable));
+      if (queued) {
+        response = std::move(pooled);
+      } else {
+        context.metrics.RecordRejected();
+        response = RunChain(context, *shared_request, route,
+                            FailWith(Error::Unavailable("the server is busy; retry shortly")));
+      }
+    } else if (route != nullptr) {
+      response = RunChain(context, request, route, route->handler);
+    } else {
+      response = RunChain(context, request, nullptr, TerminalFor(match));
+    }
+
+    const bool keep = keep_alive && !response.close_connection && !context.draining;
+    if (!co_await WriteResponse(context, *connection, std::move(response), version, keep, head)) break;
+    if (!keep) break;
+  }
+  boost::system::error_code ignored;
+  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  connection->stream.close();
+}
+
+}  // namespace gpuaas::net

@@ -1,0 +1,10 @@
+#include "shared/build_info.hpp"
+
+namespace gpuaas {
+
+const BuildInfo& GetBuildInfo() {
+  static constexpr BuildInfo kInfo{GPUAAS_VERSION, GPUAAS_GIT_COMMIT, GPUAAS_BUILD_TYPE};
+  return kInfo;
+}
+
+}  // namespace gpuaas

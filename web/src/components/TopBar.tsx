@@ -1,0 +1,30 @@
+import { Link, NavLink } from 'react-router-dom';
+import { HOME_PATH } from '../routes';
+import { VersionBadge } from './VersionBadge';
+
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
+  );
+}
+
+export function TopBar() {
+  return (
+    <header className="topbar">
+      <Link to={HOME_PATH} className="topbar__brand">
+        GPUaaS
+      </Link>
+      <div className="topbar__end">
+        <VersionBadge />
+        <NavLink to="/notifications" className="topbar__icon-link" aria-label="Notifications">
+          <BellIcon />
+        </NavLink>
+      </div>
+    </header>
+  );
+}
