@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "server/server_config.hpp"
+#include "shared/result.hpp"
+
+namespace gpuaas::server {
+
+// The control plane, wired: store, migrations, services, routes, middleware and the HTTP
+// server. Create() is the one composition function of gpuaas-server; tests create it too.
+class ServerApp {
+ public:
+  static Result<std::unique_ptr<ServerApp>> Create(const ServerConfig& config);
+  ~ServerApp();
+  ServerApp(const ServerApp&) = delete;
+  ServerApp& operator=(const ServerApp&) = delete;
+
+  // Applies migrations, binds, starts serving; returns the bound port.
+  Result<std::uint16_t> Start();
+  void StopOnSignals();
+  void Stop();
+  void Wait();
+
+  struct Parts;
+  explicit ServerApp(std::unique_ptr<Parts> parts);
+
+ private:
+  std::unique_ptr<Parts> parts_;
+};
+
+// `gpuaas-server migrate`: applies migrations and returns how many ran.
+Result<int> MigrateDatabase(const ServerConfig& config);
+
+}  // namespace gpuaas::server

@@ -1,0 +1,84 @@
+#include "server/server_cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "server/server_app.hpp"
+#include "shared/build_info.hpp"
+
+namespace gpuaas::server {
+namespace {
+
+struct SettingFlags {
+  std::map<std::string, std::string> values;
+  std::optional<std::string> config_file;
+};
+
+void AddSettingFlags(CLI::App& command, SettingFlags& flags) {
+  command.add_option_function<std::string>(
+      "--config", [&flags](const std::string& path) { flags.config_file = path; },
+      "YAML file of settings (also $GPUAAS_CONFIG)");
+  for (const auto& spec : ServerSettingSpecs()) {
+    command.add_option_function<std::string>(
+        FlagName(spec.key), [&flags, key = spec.key](const std::string& value) { flags.values[key] = value; },
+        spec.help + " [$" + EnvName(spec.key) + ", default '" + spec.default_value + "']");
+  }
+}
+
+Result<ServerConfig> LoadAndApplyLogging(const SettingFlags& flags) {
+  GPUAAS_ASSIGN_OR_RETURN(auto config, LoadServerConfig(flags.values, flags.config_file, ProcessEnvironment()));
+  log::Configure(config.log_file.empty() ? log::StdoutSink() : log::FileSink(config.log_file), config.log_level);
+  return config;
+}
+
+int Fail(const Error& error) {
+  std::cerr << "gpuaas-server: " << error.message() << "\n";
+  if (!error.internal().empty()) std::cerr << "  cause: " << error.internal() << "\n";
+  return error.code() == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+int Serve(const SettingFlags& flags) {
+  auto config = LoadAndApplyLogging(flags);
+  if (!config) return Fail(config.error());
+  auto app = ServerApp::Create(*config);
+  if (!app) return Fail(app.error());
+  (*app)->StopOnSignals();
+  auto port = (*app)->Start();
+  if (!port) return Fail(port.error());
+  (*app)->Wait();
+  return 0;
+}
+
+int Migrate(const SettingFlags& flags) {
+  auto config = LoadAndApplyLogging(flags);
+  if (!config) return Fail(config.error());
+  auto applied = MigrateDatabase(*config);
+  if (!applied) return Fail(applied.error());
+  std::cout << "applied " << *applied << " migration(s); " << config->database.Redacted() << " is current\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunServerCli(int argc, char** argv) {
+  const auto& build = GetBuildInfo();
+  CLI::App app{"gpuaas-server: the GPUaaS control plane (API, console and background workers)"};
+  app.set_version_flag("--version", std::string(build.version) + " (" + std::string(build.commit) + ")");
+  app.require_subcommand(1);
+  SettingFlags serve_flags;
+  SettingFlags migrate_flags;
+  auto* serve = app.add_subcommand("serve", "apply migrations, then serve the API and console until SIGTERM");
+  AddSettingFlags(*serve, serve_flags);
+  auto* migrate = app.add_subcommand("migrate", "apply database migrations and exit");
+  AddSettingFlags(*migrate, migrate_flags);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (serve->parsed()) return Serve(serve_flags);
+  return Migrate(migrate_flags);
+}
+
+}  // namespace gpuaas::server

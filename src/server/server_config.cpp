@@ -1,0 +1,136 @@
+#include "server/server_config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+
+#include "shared/settings.hpp"
+
+namespace gpuaas::server {
+namespace {
+
+// Parses an integer setting within [min, max], or records why not.
+template <typename T>
+std::optional<T> ParseBounded(const std::string& key, const SettingValue& value, std::int64_t min, std::int64_t max,
+                              SettingErrors& errors) {
+  std::int64_t parsed = 0;
+  const auto* end = value.text.data() + value.text.size();
+  const auto [ptr, ec] = std::from_chars(value.text.data(), end, parsed);
+  if (ec != std::errc() || ptr != end || parsed < min || parsed > max) {
+    errors.Add(key, value, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                               ", got '" + value.text + "'");
+    return std::nullopt;
+  }
+  return static_cast<T>(parsed);
+}
+
+void ParseListen(const SettingValue& value, ServerConfig& config, SettingErrors& errors) {
+  const auto colon = value.text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    errors.Add("listen", value, "expected HOST:PORT such as 127.0.0.1:8080, got '" + value.text + "'");
+    return;
+  }
+  auto host = value.text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const SettingValue port{value.text.substr(colon + 1), value.origin};
+  if (const auto parsed = ParseBounded<std::uint16_t>("listen", port, 0, 65535, errors)) {
+    config.listen_host = host;
+    config.listen_port = *parsed;
+  }
+}
+
+}  // namespace
+
+const std::vector<SettingSpec>& ServerSettingSpecs() {
+  static const std::vector<SettingSpec> kSpecs = {
+      {"listen", "127.0.0.1:8080", "HOST:PORT to serve the API and console on (port 0 picks one)"},
+      {"database", "sqlite:./var/gpuaas.db", "sqlite:PATH (embedded) or postgres://USER:PASS@HOST:PORT/DB"},
+      {"web_root", "./web/dist", "directory of the built console"},
+      {"log_level", "info", "debug, info, warn, error or off"},
+      {"log_file", "", "write JSON logs to this file instead of stdout"},
+      {"io_threads", "2", "threads parsing and answering HTTP"},
+      {"worker_threads", "8", "threads running blocking work (database)"},
+      {"worker_queue_limit", "1024", "requests that may wait for a worker before 503"},
+      {"max_body_bytes", "1048576", "largest request body accepted"},
+      {"header_timeout_ms", "10000", "time a client has to send a request's headers"},
+      {"idle_timeout_ms", "60000", "time a kept-alive connection may sit idle"},
+      {"body_timeout_ms", "30000", "time a client has to send a request's body"},
+      {"shutdown_grace_ms", "10000", "time in-flight requests get to finish on SIGTERM"},
+  };
+  return kSpecs;
+}
+
+std::string EnvName(const std::string& key) {
+  std::string name = "GPUAAS_";
+  for (const char c : key) name.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return name;
+}
+
+std::string FlagName(const std::string& key) {
+  std::string name = "--";
+  for (const char c : key) name.push_back(c == '_' ? '-' : c);
+  return name;
+}
+
+EnvLookup ProcessEnvironment() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+  };
+}
+
+Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& flags,
+                                      const std::optional<std::string>& config_file, const EnvLookup& env) {
+  SettingLayers layers;
+  SettingErrors errors;
+  for (const auto& spec : ServerSettingSpecs()) layers.Set(spec.key, spec.default_value, "default");
+
+  const auto file = config_file ? config_file : env("GPUAAS_CONFIG");
+  if (file) {
+    auto settings = ReadSettingsFile(*file);
+    if (!settings) return settings.TakeError();
+    for (const auto& [key, value] : *settings) {
+      if (!layers.Has(key)) {
+        errors.AddRaw(key + " (file " + *file + "): unknown setting");
+        continue;
+      }
+      layers.Set(key, value, "file " + *file);
+    }
+  }
+  for (const auto& spec : ServerSettingSpecs()) {
+    if (auto value = env(EnvName(spec.key))) layers.Set(spec.key, *value, "env " + EnvName(spec.key));
+  }
+  for (const auto& [key, value] : flags) layers.Set(key, value, "flag " + FlagName(key));
+
+  ServerConfig config;
+  ParseListen(layers.Get("listen"), config, errors);
+  if (auto url = store::DatabaseUrl::Parse(layers.Get("database").text)) {
+    config.database = *url;
+  } else {
+    errors.Add("database", layers.Get("database"), url.error().message().substr(std::string("database: ").size()));
+  }
+  config.web_root = layers.Get("web_root").text;
+  if (!log::ParseLevel(layers.Get("log_level").text, config.log_level)) {
+    errors.Add("log_level", layers.Get("log_level"), "expected debug, info, warn, error or off");
+  }
+  config.log_file = layers.Get("log_file").text;
+  auto bounded = [&](const std::string& key, std::int64_t min, std::int64_t max, auto& field) {
+    using T = std::decay_t<decltype(field)>;
+    if (const auto parsed = ParseBounded<std::size_t>(key, layers.Get(key), min, max, errors)) {
+      if constexpr (std::is_same_v<T, std::chrono::milliseconds>) field = std::chrono::milliseconds(*parsed);
+      else field = *parsed;
+    }
+  };
+  bounded("io_threads", 1, 64, config.io_threads);
+  bounded("worker_threads", 1, 256, config.worker_threads);
+  bounded("worker_queue_limit", 1, 1'000'000, config.worker_queue_limit);
+  bounded("max_body_bytes", 1024, 64 << 20, config.max_body_bytes);
+  bounded("header_timeout_ms", 100, 600'000, config.header_timeout);
+  bounded("idle_timeout_ms", 100, 3'600'000, config.idle_timeout);
+  bounded("body_timeout_ms", 100, 3'600'000, config.body_timeout);
+  bounded("shutdown_grace_ms", 0, 600'000, config.shutdown_grace);
+
+  if (!errors.empty()) return errors.ToError();
+  return config;
+}
+
+}  // namespace gpuaas::server
