@@ -45,7 +45,7 @@ bool RawHttpClient::SendRaw(const std::string& bytes) {
   return true;
 }
 
-std::optional<HttpReply> RawHttpClient::ReadReply() {
+std::optional<HttpReply> RawHttpClient::ReadReply(bool expect_body) {
   auto fill = [this]() {
     char chunk[16384];
     const auto n = ::recv(fd_, chunk, sizeof chunk, 0);
@@ -77,7 +77,7 @@ std::optional<HttpReply> RawHttpClient::ReadReply() {
   }
   buffer_.erase(0, header_end + 4);
   const auto length_text = reply.Header("content-length");
-  const std::size_t length = length_text.empty() ? 0 : std::stoul(length_text);
+  const std::size_t length = length_text.empty() || !expect_body ? 0 : std::stoul(length_text);
   while (buffer_.size() < length) {
     if (!fill()) return std::nullopt;
   }

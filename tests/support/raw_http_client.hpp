@@ -25,8 +25,8 @@ class RawHttpClient {
   RawHttpClient& operator=(const RawHttpClient&) = delete;
 
   bool SendRaw(const std::string& bytes);
-  // Reads one response (Content-Length framed); nullopt on timeout or close.
-  std::optional<HttpReply> ReadReply();
+  // Reads one response (Content-Length framed; no body for HEAD); nullopt on timeout or close.
+  std::optional<HttpReply> ReadReply(bool expect_body = true);
   // True once the server has closed the connection (reads return EOF).
   bool WaitClosed(std::chrono::milliseconds within);
 

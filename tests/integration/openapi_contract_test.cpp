@@ -1,0 +1,67 @@
+// Every route the server registers is in api/openapi.json, and every operation there is
+// registered: the document cannot drift from the code.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "api/platform/openapi_handler.hpp"
+#include "api/route_table.hpp"
+#include "services/platform/readiness_service.hpp"
+#include "store/migrations/migration_runner.hpp"
+#include "store/open_database.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace gpuaas {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// "/{path...}" is written "/{path}" in OpenAPI, which has no multi-segment parameters.
+std::string OpenApiPath(std::string path) {
+  const auto tail = path.find("...}");
+  if (tail != std::string::npos) path.erase(tail, 3);
+  return path;
+}
+
+TEST(OpenApiContract, DocumentAndRouteTableAgree) {
+  testing::TestDatabase test_database;
+  auto database = store::OpenDatabase(*store::DatabaseUrl::Parse(test_database.url()), store::StoreOptions{});
+  ASSERT_TRUE(database.ok());
+  SystemClock clock;
+  RandomIdGenerator ids(clock);
+  store::MigrationRunner migrations(**database, clock, store::EmbeddedMigrations());
+  services::ReadinessService readiness(**database, migrations);
+  net::MetricsRegistry metrics;
+  const auto console = api::ConsoleAssets::Load("/nonexistent");
+  net::Router router;
+  ASSERT_TRUE(api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console}).ok());
+
+  std::set<std::string> registered;
+  for (const auto* route : router.routes()) {
+    registered.insert(Lower(net::MethodName(route->method)) + " " + OpenApiPath(route->path));
+  }
+
+  const auto document = boost::json::parse(api::OpenApiDocument()).as_object();
+  EXPECT_EQ(document.at("openapi").as_string(), "3.1.0");
+  std::set<std::string> documented;
+  for (const auto& [path, item] : document.at("paths").as_object()) {
+    for (const auto& [method, operation] : item.as_object()) {
+      documented.insert(std::string(method) + " " + std::string(path));
+      EXPECT_TRUE(operation.as_object().contains("operationId")) << method << " " << path;
+    }
+  }
+  for (const auto& route : registered) EXPECT_TRUE(documented.contains(route)) << route << " is not in openapi.json";
+  for (const auto& operation : documented) {
+    EXPECT_TRUE(registered.contains(operation)) << operation << " is documented but not registered";
+  }
+}
+
+}  // namespace
+}  // namespace gpuaas

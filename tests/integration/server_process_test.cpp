@@ -1,0 +1,131 @@
+// gpuaas-server as a process: start-up validation, the SQLite single-process lock, and a
+// clean exit on SIGTERM.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/raw_http_client.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace gpuaas {
+namespace {
+
+struct Outcome {
+  int exit_code;
+  std::string output;
+};
+
+// Runs the server binary to completion, capturing stdout and stderr.
+Outcome RunServer(const std::string& arguments) {
+  const std::string command = std::string(GPUAAS_SERVER_BINARY) + " " + arguments + " 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> chunk{};
+  while (const auto n = std::fread(chunk.data(), 1, chunk.size(), pipe)) output.append(chunk.data(), n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+// A server process in the background, killed if the test forgets to stop it.
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& database, std::uint16_t port, const std::string& log) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      const std::string listen = "--listen=127.0.0.1:" + std::to_string(port);
+      const std::string db = "--database=" + database;
+      const std::string log_file = "--log-file=" + log;
+      ::execl(GPUAAS_SERVER_BINARY, GPUAAS_SERVER_BINARY, "serve", listen.c_str(), db.c_str(), log_file.c_str(),
+              "--web-root=/nonexistent", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  int Terminate() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+std::uint16_t FreePort() {
+  // Port 0 is what the server uses in-process; for a child process pick one from the pid.
+  return static_cast<std::uint16_t>(20000 + (::getpid() % 20000));
+}
+
+bool WaitHealthy(std::uint16_t port) {
+  for (int i = 0; i < 200; ++i) {
+    try {
+      testing::RawHttpClient client(port);
+      if (const auto reply = client.Get("/healthz"); reply && reply->status == 200) return true;
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+TEST(ServerProcess, ExplainsEveryBadSettingAndExitsWithUsageError) {
+  const auto outcome = RunServer("serve --listen nowhere --max-body-bytes 12 --database mysql://x");
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.output.find("invalid configuration:"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("listen (flag --listen)"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("max_body_bytes (flag --max-body-bytes)"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("database (flag --database)"), std::string::npos) << outcome.output;
+}
+
+TEST(ServerProcess, MigrateAppliesThenFindsNothingToDo) {
+  testing::TempDir dir;
+  const auto database = "--database sqlite:" + (dir.path() / "g.db").string();
+  const auto first = RunServer("migrate " + database);
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("applied 1 migration(s)"), std::string::npos) << first.output;
+  const auto second = RunServer("migrate " + database);
+  EXPECT_NE(second.output.find("applied 0 migration(s)"), std::string::npos) << second.output;
+}
+
+TEST(ServerProcess, ASecondServerOnTheSameSqliteFileIsRefusedAndSigtermExitsCleanly) {
+  testing::TempDir dir;
+  const auto database = "sqlite:" + (dir.path() / "g.db").string();
+  const auto port = FreePort();
+  ServerProcess first(database, port, (dir.path() / "first.log").string());
+  ASSERT_TRUE(WaitHealthy(port));
+
+  const auto second = RunServer("serve --listen 127.0.0.1:0 --database " + database);
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.output.find("already in use by another gpuaas-server process"), std::string::npos)
+      << second.output;
+
+  EXPECT_EQ(first.Terminate(), 0);
+  std::ifstream log(dir.path() / "first.log");
+  std::stringstream text;
+  text << log.rdbuf();
+  EXPECT_NE(text.str().find("\"event\":\"stopped\""), std::string::npos) << text.str();
+}
+
+TEST(ServerProcess, VersionFlagPrintsTheVersion) {
+  const auto outcome = RunServer("--version");
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_EQ(outcome.output.substr(0, 4), "0.1.");
+}
+
+}  // namespace
+}  // namespace gpuaas
