@@ -62,7 +62,9 @@ struct HttpServer::Impl {
 
 asio::awaitable<void> HttpServer::Impl::AcceptLoop() {
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
+    // A named strand, not a temporary: GCC 12 may destroy co_await temporaries twice.
+    const auto strand = asio::make_strand(io);
+    auto [ec, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (context.draining || ec == asio::error::operation_aborted) co_return;
       context.logger.Warn("accept_failed", {{"error", ec.message()}});

@@ -72,8 +72,10 @@ Response RunChain(ServerContext& context, Request& request, const Route* route, 
 
 // Runs `work` on the worker pool and resumes the coroutine with its response; completes
 // with `false` at once when the pool's queue is full.
+// `work` is taken by reference: GCC 12 destroys temporaries of a co_await expression twice,
+// so callers pass a named job and the operation copies it.
 template <typename CompletionToken>
-auto AsyncRunOnPool(BlockingPool& pool, std::function<Response()> work, CompletionToken&& token) {
+auto AsyncRunOnPool(BlockingPool& pool, const std::function<Response()>& work, CompletionToken&& token) {
   return asio::async_initiate<CompletionToken, void(bool, Response)>(
       [&pool](auto handler, std::function<Response()> job) {
         auto shared = std::make_shared<decltype(handler)>(std::move(handler));
@@ -89,10 +91,11 @@ auto AsyncRunOnPool(BlockingPool& pool, std::function<Response()> work, Completi
           asio::post(executor, [shared]() mutable { (*shared)(false, Response{}); });
         }
       },
-      token, std::move(work));
+      token, work);
 }
 
-asio::awaitable<bool> WriteResponse(ServerContext& context, Connection& connection, Response response,
+// `response` by reference for the same GCC 12 reason; it is moved from.
+asio::awaitable<bool> WriteResponse(ServerContext& context, Connection& connection, Response& response,
                                     unsigned version, bool keep_alive, bool head) {
   http::response<http::string_body> message{static_cast<http::status>(response.status), version};
   message.set(http::field::server, "gpuaas");
@@ -158,7 +161,7 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
       // The framing cannot be trusted after a refusal: answer, then close.
       request.route_template = kUnmatchedRoute;
       auto response = RunChain(context, request, nullptr, FailWith(std::move(*refusal)));
-      co_await WriteResponse(context, *connection, std::move(response), version, false, head);
+      co_await WriteResponse(context, *connection, response, version, false, head);
       break;
     }
 
@@ -171,7 +174,7 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
       if (!beast::websocket::is_upgrade(raw)) {
         auto response = RunChain(context, request, route,
                                  FailWith(Error::InvalidArgument("Upgrade", "this endpoint speaks WebSocket only")));
-        if (!co_await WriteResponse(context, *connection, std::move(response), version, false, head)) break;
+        if (!co_await WriteResponse(context, *connection, response, version, false, head)) break;
         break;
       }
       // The chain decides on the upgrade like on any request (request ID, logs, metrics, and
@@ -180,11 +183,13 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
         return Response{101, {}, {}, {}, false};
       });
       if (response.status != 101) {
-        co_await WriteResponse(context, *connection, std::move(response), version, false, head);
+        co_await WriteResponse(context, *connection, response, version, false, head);
         break;
       }
       connection->state = ConnectionState::kWebSocket;
-      co_await RunWebSocketSession(context, connection, parser.release(), route->websocket(request));
+      auto upgrade = parser.release();
+      auto socket_handler = route->websocket(request);
+      co_await RunWebSocketSession(context, connection, upgrade, socket_handler);
       co_return;
     }
 
@@ -192,12 +197,11 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
     Response response;
     if (route != nullptr && route->execution == Execution::kBlocking) {
       auto shared_request = std::make_shared<Request>(std::move(request));
-      auto [queued, pooled] = co_await AsyncRunOnPool(
-          context.pool,
-          [&context, shared_request, route] {
-            return RunChain(context, *shared_request, route, route->handler);
-          },
-          asio::as_tuple(asio::use_awaitable));
+      const std::function<Response()> job = [&context, shared_request, route] {
+        return RunChain(context, *shared_request, route, route->handler);
+      };
+      auto outcome = co_await AsyncRunOnPool(context.pool, job, asio::as_tuple(asio::use_awaitable));
+      auto& [queued, pooled] = outcome;
       if (queued) {
         response = std::move(pooled);
       } else {
@@ -212,7 +216,7 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
     }
 
     const bool keep = keep_alive && !response.close_connection && !context.draining;
-    if (!co_await WriteResponse(context, *connection, std::move(response), version, keep, head)) break;
+    if (!co_await WriteResponse(context, *connection, response, version, keep, head)) break;
     if (!keep) break;
   }
   boost::system::error_code ignored;

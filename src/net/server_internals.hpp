@@ -60,8 +60,9 @@ struct ServerContext {
 asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Connection> connection);
 
 // Takes over a connection whose upgrade request the chain accepted.
-asio::awaitable<void> RunWebSocketSession(ServerContext& context, std::shared_ptr<Connection> connection,
-                                          http::request<http::string_body> upgrade,
-                                          std::unique_ptr<WebSocketHandler> handler);
+// Arguments by reference: they live in the calling coroutine's frame (see http_session.cpp).
+asio::awaitable<void> RunWebSocketSession(ServerContext& context, const std::shared_ptr<Connection>& connection,
+                                          const http::request<http::string_body>& upgrade,
+                                          std::unique_ptr<WebSocketHandler>& handler);
 
 }  // namespace gpuaas::net

@@ -97,9 +97,9 @@ class WebSocketState final : public WebSocketChannel, public std::enable_shared_
 
 }  // namespace
 
-asio::awaitable<void> RunWebSocketSession(ServerContext& context, std::shared_ptr<Connection> connection,
-                                          http::request<http::string_body> upgrade,
-                                          std::unique_ptr<WebSocketHandler> handler) {
+asio::awaitable<void> RunWebSocketSession(ServerContext& context, const std::shared_ptr<Connection>& connection,
+                                          const http::request<http::string_body>& upgrade,
+                                          std::unique_ptr<WebSocketHandler>& handler) {
   connection->stream.expires_never();  // the WebSocket stream keeps its own timeouts
   auto state = std::make_shared<WebSocketState>(connection->stream, context.options.websocket_queue_limit);
   state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
