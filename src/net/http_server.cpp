@@ -2,6 +2,7 @@
 
 #include <boost/asio/signal_set.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -36,40 +37,54 @@ void ConnectionRegistry::ForEach(const std::function<void(const std::shared_ptr<
   for (const auto& connection : alive) visit(connection);
 }
 
+// One io_context per IO thread: a connection lives on one thread for its whole life, so its
+// handlers need no strand and no lock, and the threads never contend for one queue.
 struct HttpServer::Impl {
   Impl(HttpServerOptions options, const Router& router, const MiddlewareChain& chain, BlockingPool& pool,
        MetricsRegistry& metrics)
       : context{std::move(options), router, chain, pool, metrics},
-        io(static_cast<int>(context.options.io_threads)),
-        acceptor(io),
-        keep_running(asio::make_work_guard(io)),
-        drain_timer(io) {}
+        ios(MakeContexts(context.options.io_threads)),
+        acceptor(*ios.front()),
+        drain_timer(*ios.front()) {
+    // run() must not return while a request waits on the worker pool, so every context is
+    // kept alive explicitly until the drain finishes.
+    for (auto& io : ios) keep_running.push_back(asio::make_work_guard(*io));
+  }
 
+  static std::vector<std::unique_ptr<asio::io_context>> MakeContexts(std::size_t count) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (std::size_t i = 0; i < std::max<std::size_t>(count, 1); ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+    }
+    return contexts;
+  }
+
+  asio::io_context& main() { return *ios.front(); }
   asio::awaitable<void> AcceptLoop();
   void BeginDrain();
   void CheckDrained(std::chrono::steady_clock::time_point deadline);
 
   ServerContext context;
-  asio::io_context io;
+  std::vector<std::unique_ptr<asio::io_context>> ios;
   tcp::acceptor acceptor;
-  // io_context::run() must not return while a request waits on the worker pool, so the
-  // context is kept alive explicitly until the drain finishes.
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   asio::steady_timer drain_timer;
   std::optional<asio::signal_set> signals;
   std::vector<std::jthread> threads;
 };
 
 asio::awaitable<void> HttpServer::Impl::AcceptLoop() {
+  std::size_t next = 0;
   for (;;) {
-    // A named strand, not a temporary: GCC 12 may destroy co_await temporaries twice.
-    const auto strand = asio::make_strand(io);
-    auto [ec, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+    // Connections are spread over the IO threads in turn. The executor is a named local, not
+    // a temporary: GCC 12 may destroy temporaries of a co_await expression twice.
+    const auto executor = ios[next++ % ios.size()]->get_executor();
+    auto [ec, socket] = co_await acceptor.async_accept(executor, asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (context.draining || ec == asio::error::operation_aborted) co_return;
       context.logger.Warn("accept_failed", {{"error", ec.message()}});
       // Out of descriptors and the like: pause rather than spin.
-      asio::steady_timer pause(io, std::chrono::milliseconds(50));
+      asio::steady_timer pause(main(), std::chrono::milliseconds(50));
       co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
@@ -108,8 +123,8 @@ void HttpServer::Impl::CheckDrained(std::chrono::steady_clock::time_point deadli
       asio::post(connection->stream.get_executor(), [connection] { connection->stream.close(); });
     });
     context.logger.Info("stopped", {{"cut_connections", static_cast<std::int64_t>(context.connections.size())}});
-    keep_running.reset();
-    io.stop();
+    keep_running.clear();
+    for (auto& io : ios) io->stop();
     return;
   }
   drain_timer.expires_after(std::chrono::milliseconds(20));
@@ -128,7 +143,7 @@ HttpServer::~HttpServer() {
 Result<std::uint16_t> HttpServer::Listen() {
   auto& options = impl_->context.options;
   boost::system::error_code ec;
-  tcp::resolver resolver(impl_->io);
+  tcp::resolver resolver(impl_->main());
   const auto endpoints = resolver.resolve(options.host, std::to_string(options.port), ec);
   if (ec || endpoints.empty()) {
     return Error::InvalidArgument("listen", "cannot resolve host '" + options.host + "': " + ec.message());
@@ -148,20 +163,20 @@ Result<std::uint16_t> HttpServer::Listen() {
 }
 
 void HttpServer::Start() {
-  asio::co_spawn(impl_->io, impl_->AcceptLoop(), asio::detached);
-  for (std::size_t i = 0; i < impl_->context.options.io_threads; ++i) {
-    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  asio::co_spawn(impl_->main(), impl_->AcceptLoop(), asio::detached);
+  for (auto& io : impl_->ios) {
+    impl_->threads.emplace_back([context = io.get()] { context->run(); });
   }
 }
 
 void HttpServer::Stop() {
-  asio::post(impl_->io, [impl = impl_.get()] { impl->BeginDrain(); });
+  asio::post(impl_->main(), [impl = impl_.get()] { impl->BeginDrain(); });
 }
 
 void HttpServer::Wait() { impl_->threads.clear(); }
 
 void HttpServer::StopOnSignals() {
-  impl_->signals.emplace(impl_->io, SIGINT, SIGTERM);
+  impl_->signals.emplace(impl_->main(), SIGINT, SIGTERM);
   impl_->signals->async_wait([impl = impl_.get()](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     impl->context.logger.Info("signal", {{"signal", signal}});

@@ -128,29 +128,45 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
     }
     connection->state = ConnectionState::kBusy;
 
+    // Parse what is already buffered and read only when the parser needs more: a request
+    // that arrived whole (the usual case) costs one socket read and no further async steps.
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     parser.body_limit(options.max_body_bytes);
+    parser.eager(true);
     connection->stream.expires_after(options.header_timeout);
-    auto [header_ec, header_bytes] =
-        co_await http::async_read_header(connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-    if (header_ec == beast::error::timeout || header_ec == http::error::end_of_stream ||
-        header_ec == asio::error::operation_aborted) {
-      break;  // a slow or vanished client gets no answer, only a closed socket
-    }
-
     std::optional<Error> refusal;
-    if (header_ec) {
-      refusal = ParseFailure(header_ec);
-    } else if (auto framing = CheckFraming(parser.get())) {
-      refusal = std::move(framing);
-    } else {
-      connection->stream.expires_after(options.body_timeout);
-      auto [body_ec, body_bytes] =
-          co_await http::async_read(connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      if (body_ec == beast::error::timeout || body_ec == asio::error::operation_aborted) break;
-      if (body_ec) refusal = ParseFailure(body_ec);
+    bool header_done = false;
+    bool abandoned = false;  // the client went away or was too slow: close without an answer
+    for (;;) {
+      if (buffer.size() > 0) {
+        beast::error_code parse_ec;
+        const auto used = parser.put(buffer.data(), parse_ec);
+        buffer.consume(used);
+        if (parse_ec && parse_ec != http::error::need_more) {
+          refusal = ParseFailure(parse_ec);
+          break;
+        }
+        if (!header_done && parser.is_header_done()) {
+          header_done = true;
+          if (auto framing = CheckFraming(parser.get())) {
+            refusal = std::move(framing);
+            break;
+          }
+          connection->stream.expires_after(options.body_timeout);
+        }
+        if (parser.is_done()) break;
+        if (used > 0 && buffer.size() > 0) continue;
+      }
+      auto [read_ec, read] = co_await connection->stream.async_read_some(buffer.prepare(kReadChunk),
+                                                                        asio::as_tuple(asio::use_awaitable));
+      if (read_ec) {
+        abandoned = true;
+        break;
+      }
+      buffer.commit(read);
     }
+    if (abandoned) break;
 
     auto& raw = parser.get();
     const unsigned version = raw.version() == 0 ? 11 : raw.version();

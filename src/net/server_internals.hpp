@@ -24,7 +24,7 @@ using tcp = asio::ip::tcp;
 
 enum class ConnectionState { kIdle, kBusy, kWebSocket };
 
-// One accepted socket. `state` and `on_drain` are touched only on the connection's strand.
+// One accepted socket. `state` and `on_drain` are touched only on the connection's IO thread.
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;

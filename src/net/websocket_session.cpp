@@ -10,7 +10,7 @@ namespace {
 namespace websocket = beast::websocket;
 
 // The state one WebSocket connection shares between its reader, its writer and Send()
-// callers on other threads. Socket operations happen only on the connection's strand.
+// callers on other threads. Socket operations happen only on the connection's IO thread.
 class WebSocketState final : public WebSocketChannel, public std::enable_shared_from_this<WebSocketState> {
  public:
   WebSocketState(beast::tcp_stream& stream, std::size_t queue_limit)

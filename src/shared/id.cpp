@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -52,11 +53,20 @@ std::string FormatId(std::string_view prefix, Timestamp time, const unsigned cha
 }
 
 std::string RandomIdGenerator::Next(std::string_view prefix) {
-  unsigned char random[10];
-  if (RAND_bytes(random, sizeof random) != 1) {
-    // OpenSSL's CSPRNG only fails when the OS cannot seed it: nothing sane can continue.
-    std::abort();
+  // Random bytes come from OpenSSL's CSPRNG in 4 KiB blocks per thread: one call per request
+  // (every request gets an ID) showed up in profiles, one call per 409 IDs does not.
+  thread_local std::array<unsigned char, 4090> pool{};
+  thread_local std::size_t used = pool.size();
+  if (used + 10 > pool.size()) {
+    if (RAND_bytes(pool.data(), static_cast<int>(pool.size())) != 1) {
+      // OpenSSL's CSPRNG only fails when the OS cannot seed it: nothing sane can continue.
+      std::abort();
+    }
+    used = 0;
   }
+  unsigned char random[10];
+  std::copy_n(pool.data() + used, sizeof random, random);
+  used += sizeof random;
   return FormatId(prefix, clock_.Now(), random);
 }
 
