@@ -12,9 +12,9 @@ namespace {
 
 void AddRoutes(net::Router& router) {
   const auto ok = [](net::Request&) -> Result<net::Response> { return net::Response::Text(200, ""); };
-  for (const auto* path : {"/healthz", "/readyz", "/metrics", "/api/v1/version", "/api/v1/nodes",
-                           "/api/v1/nodes/{node_id}", "/api/v1/nodes/{node_id}/operations", "/api/v1/workloads",
-                           "/api/v1/workloads/{workload_id}", "/{path...}"}) {
+  for (const auto* path :
+       {"/healthz", "/readyz", "/metrics", "/api/v1/version", "/api/v1/nodes", "/api/v1/nodes/{node_id}",
+        "/api/v1/nodes/{node_id}/operations", "/api/v1/workloads", "/api/v1/workloads/{workload_id}", "/{path...}"}) {
     (void)router.Add(net::Route{net::Method::kGet, path, ok});
   }
 }
@@ -30,7 +30,8 @@ void BM_RouterWithParameter(benchmark::State& state) {
   net::Router router;
   AddRoutes(router);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(router.Find(net::Method::kGet, "/api/v1/nodes/node_01m83waxdx2zw84wb9nb6sqfen/operations"));
+    benchmark::DoNotOptimize(
+        router.Find(net::Method::kGet, "/api/v1/nodes/node_01m83waxdx2zw84wb9nb6sqfen/operations"));
   }
 }
 BENCHMARK(BM_RouterWithParameter);

@@ -51,5 +51,5 @@ record env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stac
   ctest --test-dir build-asan --output-on-failure -j2 --timeout 600
 
 echo
-echo "test suites: ${passes} passed, ${failures} failed"
+echo "suites: ${passes} passed, ${failures} failed"
 [[ $failures -eq 0 ]]

@@ -7,10 +7,10 @@
 namespace gpuaas::agent {
 
 int RunAgentCli(int argc, char** argv) {
-  const auto& build = GetBuildInfo();
-  CLI::App app{"gpuaas-agent: the GPUaaS node agent. It enrolls a GPU host with the control plane, reports its "
-               "GPUs and runs workloads.\nThis build only identifies itself; enrollment is not available yet."};
-  app.set_version_flag("--version", std::string(build.version) + " (" + std::string(build.commit) + ")");
+  CLI::App app{
+      "gpuaas-agent: the GPUaaS node agent. It enrolls a GPU host with the control plane, reports its "
+      "GPUs and runs workloads.\nThis build only identifies itself; enrollment is not available yet."};
+  app.set_version_flag("--version", VersionString());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

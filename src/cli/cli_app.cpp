@@ -7,10 +7,10 @@
 namespace gpuaas::cli {
 
 int RunCli(int argc, char** argv) {
-  const auto& build = GetBuildInfo();
-  CLI::App app{"gpuaas: the GPUaaS command line for users and scripts.\nThis build only identifies itself; "
-               "API commands are not available yet."};
-  app.set_version_flag("--version", std::string(build.version) + " (" + std::string(build.commit) + ")");
+  CLI::App app{
+      "gpuaas: the GPUaaS command line for users and scripts.\nThis build only identifies itself; "
+      "API commands are not available yet."};
+  app.set_version_flag("--version", VersionString());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

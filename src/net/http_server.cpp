@@ -153,8 +153,8 @@ Result<std::uint16_t> HttpServer::Listen() {
   if (acceptor.open(endpoint.protocol(), ec); ec) return Error::Unavailable("cannot open socket: " + ec.message());
   acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (acceptor.bind(endpoint, ec); ec) {
-    return Error(ErrorCode::kUnavailable, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
-                                              ": " + ec.message());
+    return Error(ErrorCode::kUnavailable,
+                 "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + ec.message());
   }
   if (acceptor.listen(asio::socket_base::max_listen_connections, ec); ec) {
     return Error::Unavailable("cannot listen: " + ec.message());

@@ -82,9 +82,8 @@ auto AsyncRunOnPool(BlockingPool& pool, const std::function<Response()>& work, C
         const bool queued = pool.TrySubmit([shared, job = std::move(job)] {
           auto response = job();
           auto executor = asio::get_associated_executor(*shared);
-          asio::post(executor, [shared, response = std::move(response)]() mutable {
-            (*shared)(true, std::move(response));
-          });
+          asio::post(executor,
+                     [shared, response = std::move(response)]() mutable { (*shared)(true, std::move(response)); });
         });
         if (!queued) {
           auto executor = asio::get_associated_executor(*shared);
@@ -121,8 +120,8 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
     if (context.draining) break;
     if (buffer.size() == 0) {
       connection->stream.expires_after(options.idle_timeout);
-      auto [ec, read] = co_await connection->stream.async_read_some(buffer.prepare(kReadChunk),
-                                                                   asio::as_tuple(asio::use_awaitable));
+      auto [ec, read] =
+          co_await connection->stream.async_read_some(buffer.prepare(kReadChunk), asio::as_tuple(asio::use_awaitable));
       if (ec) break;
       buffer.commit(read);
     }
@@ -158,8 +157,8 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
         if (parser.is_done()) break;
         if (used > 0 && buffer.size() > 0) continue;
       }
-      auto [read_ec, read] = co_await connection->stream.async_read_some(buffer.prepare(kReadChunk),
-                                                                        asio::as_tuple(asio::use_awaitable));
+      auto [read_ec, read] =
+          co_await connection->stream.async_read_some(buffer.prepare(kReadChunk), asio::as_tuple(asio::use_awaitable));
       if (read_ec) {
         abandoned = true;
         break;

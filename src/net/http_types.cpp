@@ -26,8 +26,8 @@ std::string_view MethodName(Method method) {
 }
 
 Method ParseMethod(std::string_view text) {
-  for (const auto method : {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch,
-                            Method::kDelete, Method::kOptions}) {
+  for (const auto method :
+       {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch, Method::kDelete, Method::kOptions}) {
     if (text == MethodName(method)) return method;
   }
   return Method::kOther;

@@ -69,7 +69,8 @@ std::string MetricsRegistry::Render() const {
   out += "# TYPE gpuaas_http_requests_rejected_total counter\n";
   out += "gpuaas_http_requests_rejected_total " + std::to_string(rejected_.load()) + "\n";
   if (queue_depth_) {
-    out += "# HELP gpuaas_worker_queue_depth Jobs waiting for a worker thread.\n# TYPE gpuaas_worker_queue_depth gauge\n";
+    out +=
+        "# HELP gpuaas_worker_queue_depth Jobs waiting for a worker thread.\n# TYPE gpuaas_worker_queue_depth gauge\n";
     out += "gpuaas_worker_queue_depth " + std::to_string(queue_depth_()) + "\n";
   }
 

@@ -19,7 +19,7 @@ namespace gpuaas::net {
 class MetricsRegistry {
  public:
   static constexpr std::array<double, 14> kLatencyBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                             0.1,    0.25,  0.5,    1.0,   2.5,   5.0,  10.0};
+                                                             0.1,    0.25,  0.5,    1.0,   2.5,  5.0,   10.0};
 
   void SetBuildInfo(std::string version, std::string commit);
   void RequestStarted() { in_flight_.fetch_add(1, std::memory_order_relaxed); }

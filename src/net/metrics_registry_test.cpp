@@ -22,7 +22,8 @@ TEST(MetricsRegistry, HistogramBucketsAreCumulative) {
   metrics.RequestFinished("GET", "/healthz", 200, std::chrono::microseconds(300));  // le 0.0005
   metrics.RequestFinished("GET", "/healthz", 200, std::chrono::milliseconds(20));   // le 0.025
   const auto text = metrics.Render();
-  const std::string prefix = R"(gpuaas_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="200",)";
+  const std::string prefix =
+      R"(gpuaas_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="200",)";
   EXPECT_NE(text.find(prefix + R"(le="0.0005"} 1)"), std::string::npos);
   EXPECT_NE(text.find(prefix + R"(le="0.01"} 1)"), std::string::npos);
   EXPECT_NE(text.find(prefix + R"(le="0.025"} 2)"), std::string::npos);

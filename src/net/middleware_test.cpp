@@ -37,7 +37,8 @@ TEST(ErrorMapping, MapsExceptionsToInternalWithoutTheirText) {
 
 TEST(ErrorMapping, AddsRetryAfterWhenBusyAndAllowForWrongMethods) {
   EXPECT_EQ(RenderError(Error::Unavailable("busy"), "r").headers.Find("Retry-After"), "1");
-  const auto wrong_method = RenderError(Error(ErrorCode::kMethodNotAllowed, "no").WithDetail("allow", "GET, HEAD"), "r");
+  const auto wrong_method =
+      RenderError(Error(ErrorCode::kMethodNotAllowed, "no").WithDetail("allow", "GET, HEAD"), "r");
   EXPECT_EQ(wrong_method.status, 405);
   EXPECT_EQ(wrong_method.headers.Find("Allow"), "GET, HEAD");
 }

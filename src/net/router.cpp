@@ -10,9 +10,7 @@ int HexValue(char c) {
   return -1;
 }
 
-bool IsParam(std::string_view segment) {
-  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-}
+bool IsParam(std::string_view segment) { return segment.size() > 2 && segment.front() == '{' && segment.back() == '}'; }
 
 bool IsTail(std::string_view segment) {
   return IsParam(segment) && segment.size() > 5 && segment.substr(segment.size() - 4) == "...}";
@@ -38,7 +36,8 @@ Result<std::vector<std::string>> DecodePathSegments(std::string_view path) {
   std::vector<std::string> segments;
   std::string current;
   auto flush = [&]() -> Status {
-    if (current == "." || current == "..") return Error::InvalidArgument("path", "path must not contain '.' or '..' segments");
+    if (current == "." || current == "..")
+      return Error::InvalidArgument("path", "path must not contain '.' or '..' segments");
     if (!current.empty()) segments.push_back(std::move(current));
     current.clear();
     return Ok();

@@ -51,7 +51,8 @@ class WebSocketState final : public WebSocketChannel, public std::enable_shared_
   }
 
   // Drains the queue to the socket; on close, sends the close frame, which ends the reader.
-  static asio::awaitable<void> WriteLoop(std::shared_ptr<WebSocketState> self, std::shared_ptr<Connection> /*kept alive for the frame*/) {
+  static asio::awaitable<void> WriteLoop(std::shared_ptr<WebSocketState> self,
+                                         std::shared_ptr<Connection> /*kept alive for the frame*/) {
     co_await self->Drain();
   }
 

@@ -95,8 +95,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Create(const ServerConfig& config)
   const auto& build = GetBuildInfo();
   p.metrics.SetBuildInfo(std::string(build.version), std::string(build.commit));
   p.console = api::ConsoleAssets::Load(config.web_root);
-  GPUAAS_RETURN_IF_ERROR(api::RegisterRoutes(
-      p.router, api::ApiDependencies{p.clock, p.ids, p.metrics, *p.readiness, p.console}));
+  GPUAAS_RETURN_IF_ERROR(
+      api::RegisterRoutes(p.router, api::ApiDependencies{p.clock, p.ids, p.metrics, *p.readiness, p.console}));
   BuildMiddlewareChain(p.chain, p.ids, p.metrics);
   p.pool = std::make_unique<net::BlockingPool>(config.worker_threads, config.worker_queue_limit);
   p.metrics.SetQueueDepthProbe([pool = p.pool.get()] { return pool->queue_depth(); });

@@ -62,9 +62,8 @@ int Migrate(const SettingFlags& flags) {
 }  // namespace
 
 int RunServerCli(int argc, char** argv) {
-  const auto& build = GetBuildInfo();
   CLI::App app{"gpuaas-server: the GPUaaS control plane (API, console and background workers)"};
-  app.set_version_flag("--version", std::string(build.version) + " (" + std::string(build.commit) + ")");
+  app.set_version_flag("--version", VersionString());
   app.require_subcommand(1);
   SettingFlags serve_flags;
   SettingFlags migrate_flags;

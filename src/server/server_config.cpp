@@ -16,8 +16,9 @@ std::optional<T> ParseBounded(const std::string& key, const SettingValue& value,
   const auto* end = value.text.data() + value.text.size();
   const auto [ptr, ec] = std::from_chars(value.text.data(), end, parsed);
   if (ec != std::errc() || ptr != end || parsed < min || parsed > max) {
-    errors.Add(key, value, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                               ", got '" + value.text + "'");
+    errors.Add(key, value,
+               "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got '" +
+                   value.text + "'");
     return std::nullopt;
   }
   return static_cast<T>(parsed);
@@ -116,8 +117,10 @@ Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& 
   auto bounded = [&](const std::string& key, std::int64_t min, std::int64_t max, auto& field) {
     using T = std::decay_t<decltype(field)>;
     if (const auto parsed = ParseBounded<std::size_t>(key, layers.Get(key), min, max, errors)) {
-      if constexpr (std::is_same_v<T, std::chrono::milliseconds>) field = std::chrono::milliseconds(*parsed);
-      else field = *parsed;
+      if constexpr (std::is_same_v<T, std::chrono::milliseconds>)
+        field = std::chrono::milliseconds(*parsed);
+      else
+        field = *parsed;
     }
   };
   bounded("io_threads", 1, 64, config.io_threads);

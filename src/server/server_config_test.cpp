@@ -30,8 +30,7 @@ TEST(ServerConfig, FlagsBeatEnvironmentWhichBeatsTheFile) {
   testing::TempDir dir;
   const auto file = (dir.path() / "gpuaas.yaml").string();
   std::ofstream(file) << "listen: 0.0.0.0:7000\nio_threads: 3\nlog_level: warn\n";
-  const auto config = LoadServerConfig({{"listen", "127.0.0.1:9000"}}, file,
-                                       Env({{"GPUAAS_IO_THREADS", "4"}}));
+  const auto config = LoadServerConfig({{"listen", "127.0.0.1:9000"}}, file, Env({{"GPUAAS_IO_THREADS", "4"}}));
   ASSERT_TRUE(config.ok()) << config.error().message();
   EXPECT_EQ(config->listen_port, 9000);
   EXPECT_EQ(config->io_threads, 4u);

@@ -7,4 +7,9 @@ const BuildInfo& GetBuildInfo() {
   return kInfo;
 }
 
+std::string VersionString() {
+  const auto& build = GetBuildInfo();
+  return std::string(build.version) + " (" + std::string(build.commit) + ")";
+}
+
 }  // namespace gpuaas

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace gpuaas {
@@ -12,5 +13,8 @@ struct BuildInfo {
 };
 
 const BuildInfo& GetBuildInfo();
+
+// "0.1.0 (5a36a96c6a82)": what every program prints for --version.
+std::string VersionString();
 
 }  // namespace gpuaas

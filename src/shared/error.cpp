@@ -37,9 +37,7 @@ Error Error::Unavailable(std::string message, std::string internal) {
   return {ErrorCode::kUnavailable, std::move(message), std::move(internal)};
 }
 
-Error Error::Internal(std::string internal) {
-  return {ErrorCode::kInternal, "internal error", std::move(internal)};
-}
+Error Error::Internal(std::string internal) { return {ErrorCode::kInternal, "internal error", std::move(internal)}; }
 
 Error&& Error::WithDetail(std::string key, std::string value) && {
   details_.push_back({std::move(key), std::move(value)});

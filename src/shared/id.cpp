@@ -93,7 +93,8 @@ Result<Timestamp> IdTimestamp(std::string_view id) {
   GPUAAS_RETURN_IF_ERROR(ValidateId(id, id.substr(0, underscore), "id"));
   // The first 10 digits hold 50 bits: 2 zero bits then the 48-bit millisecond count.
   std::uint64_t millis = 0;
-  for (std::size_t i = 0; i < 10; ++i) millis = (millis << 5) | static_cast<std::uint64_t>(DecodeChar(id[underscore + 1 + i]));
+  for (std::size_t i = 0; i < 10; ++i)
+    millis = (millis << 5) | static_cast<std::uint64_t>(DecodeChar(id[underscore + 1 + i]));
   return Timestamp{std::chrono::milliseconds{millis}};
 }
 

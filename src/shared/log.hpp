@@ -49,10 +49,18 @@ class Logger {
 
   [[nodiscard]] bool Enabled(Level level) const;
   void Log(Level level, std::string_view event, std::initializer_list<Field> fields) const;
-  void Debug(std::string_view event, std::initializer_list<Field> fields = {}) const { Log(Level::kDebug, event, fields); }
-  void Info(std::string_view event, std::initializer_list<Field> fields = {}) const { Log(Level::kInfo, event, fields); }
-  void Warn(std::string_view event, std::initializer_list<Field> fields = {}) const { Log(Level::kWarn, event, fields); }
-  void Error(std::string_view event, std::initializer_list<Field> fields = {}) const { Log(Level::kError, event, fields); }
+  void Debug(std::string_view event, std::initializer_list<Field> fields = {}) const {
+    Log(Level::kDebug, event, fields);
+  }
+  void Info(std::string_view event, std::initializer_list<Field> fields = {}) const {
+    Log(Level::kInfo, event, fields);
+  }
+  void Warn(std::string_view event, std::initializer_list<Field> fields = {}) const {
+    Log(Level::kWarn, event, fields);
+  }
+  void Error(std::string_view event, std::initializer_list<Field> fields = {}) const {
+    Log(Level::kError, event, fields);
+  }
 
  private:
   std::string_view name_;

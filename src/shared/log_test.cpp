@@ -8,9 +8,8 @@ namespace {
 TEST(LogLine, IsOneJsonObjectWithEscapedValues) {
   const auto line = FormatLine("2026-11-23T09:06:00.000Z", Level::kInfo, "http", "request",
                                {{"path", "/a\"b\n"}, {"status", 200}, {"ok", true}});
-  EXPECT_EQ(line,
-            R"({"ts":"2026-11-23T09:06:00.000Z","level":"info","logger":"http","event":"request",)"
-            R"("path":"/a\"b\n","status":200,"ok":true})");
+  EXPECT_EQ(line, R"({"ts":"2026-11-23T09:06:00.000Z","level":"info","logger":"http","event":"request",)"
+                  R"("path":"/a\"b\n","status":200,"ok":true})");
 }
 
 TEST(LogLine, RedactsSecretNamedFields) {
@@ -23,8 +22,12 @@ TEST(LogLine, RedactsSecretNamedFields) {
 }
 
 TEST(LogLine, ReplacesInvalidUtf8) {
-  const auto line = FormatLine("t", Level::kInfo, "x", "e", {{"v", std::string_view("a\xff" "b")}});
-  EXPECT_NE(line.find("a\xEF\xBF\xBD" "b"), std::string::npos);
+  const auto line = FormatLine("t", Level::kInfo, "x", "e",
+                               {{"v", std::string_view("a\xff"
+                                                       "b")}});
+  EXPECT_NE(line.find("a\xEF\xBF\xBD"
+                      "b"),
+            std::string::npos);
 }
 
 TEST(LogLevel, ParsesKnownNamesOnly) {

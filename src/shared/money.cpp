@@ -52,7 +52,8 @@ Result<Money> Money::Add(const Money& other) const {
     return Error(ErrorCode::kFailedPrecondition, "cannot combine amounts in different currencies");
   }
   std::int64_t sum = 0;
-  if (__builtin_add_overflow(micros_, other.micros_, &sum)) return Error::InvalidArgument("amount", "amount is out of range");
+  if (__builtin_add_overflow(micros_, other.micros_, &sum))
+    return Error::InvalidArgument("amount", "amount is out of range");
   return Money(sum, currency_);
 }
 
@@ -65,7 +66,8 @@ Result<Money> Money::Subtract(const Money& other) const {
 
 Result<Money> Money::Multiply(std::int64_t factor) const {
   std::int64_t product = 0;
-  if (__builtin_mul_overflow(micros_, factor, &product)) return Error::InvalidArgument("amount", "amount is out of range");
+  if (__builtin_mul_overflow(micros_, factor, &product))
+    return Error::InvalidArgument("amount", "amount is out of range");
   return Money(product, currency_);
 }
 

@@ -11,8 +11,10 @@ bool IsSecretName(std::string_view name) {
   std::string folded;
   folded.reserve(name.size());
   for (const char c : name) {
-    if (c >= 'A' && c <= 'Z') folded.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if (c != '_' && c != '-' && c != '.') folded.push_back(c);
+    if (c >= 'A' && c <= 'Z')
+      folded.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (c != '_' && c != '-' && c != '.')
+      folded.push_back(c);
   }
   for (const auto marker : kMarkers) {
     if (folded.find(marker) != std::string::npos) return true;

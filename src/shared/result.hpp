@@ -13,7 +13,7 @@ namespace gpuaas {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return state_.index() == 0; }
@@ -56,10 +56,9 @@ inline Status Ok() { return {}; }
 }  // namespace gpuaas
 
 // Early return of a failed Result from a function that itself returns a Result.
-#define GPUAAS_RETURN_IF_ERROR(expr)                 \
-  do {                                               \
-    if (auto gpuaas_status_ = (expr); !gpuaas_status_) \
-      return gpuaas_status_.TakeError();             \
+#define GPUAAS_RETURN_IF_ERROR(expr)                                                      \
+  do {                                                                                    \
+    if (auto gpuaas_status_ = (expr); !gpuaas_status_) return gpuaas_status_.TakeError(); \
   } while (false)
 
 #define GPUAAS_CONCAT_INNER(a, b) a##b

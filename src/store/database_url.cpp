@@ -8,9 +8,11 @@ Result<DatabaseUrl> DatabaseUrl::Parse(std::string_view text) {
   if (text.starts_with("sqlite:")) {
     auto path = text.substr(7);
     if (path.starts_with("//")) path.remove_prefix(2);
-    if (path.empty()) return Error::InvalidArgument("database", "sqlite: needs a file path, e.g. sqlite:./var/gpuaas.db");
+    if (path.empty())
+      return Error::InvalidArgument("database", "sqlite: needs a file path, e.g. sqlite:./var/gpuaas.db");
     if (path == ":memory:") {
-      return Error::InvalidArgument("database", "in-memory SQLite cannot be shared by the writer and readers; use a file");
+      return Error::InvalidArgument("database",
+                                    "in-memory SQLite cannot be shared by the writer and readers; use a file");
     }
     return DatabaseUrl{Dialect::kSqlite, std::string(path)};
   }

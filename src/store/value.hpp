@@ -17,7 +17,9 @@ inline Value Null() { return std::monostate{}; }
 class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
-  [[nodiscard]] bool IsNull(std::size_t column) const { return std::holds_alternative<std::monostate>(values_.at(column)); }
+  [[nodiscard]] bool IsNull(std::size_t column) const {
+    return std::holds_alternative<std::monostate>(values_.at(column));
+  }
   [[nodiscard]] std::int64_t Int(std::size_t column) const;
   [[nodiscard]] double Real(std::size_t column) const;
   [[nodiscard]] const std::string& Text(std::size_t column) const;

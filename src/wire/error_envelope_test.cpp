@@ -22,9 +22,8 @@ TEST(ErrorEnvelope, MapsEveryCodeToItsStatus) {
 
 TEST(ErrorEnvelope, RendersCodeMessageCorrelationAndDetails) {
   const auto body = RenderErrorEnvelope(Error::InvalidArgument("name", "must not be \"empty\""), "req_1");
-  EXPECT_EQ(body,
-            R"({"error":{"code":"invalid_argument","message":"name: must not be \"empty\"",)"
-            R"("correlation_id":"req_1","details":{"field":"name"}}})");
+  EXPECT_EQ(body, R"({"error":{"code":"invalid_argument","message":"name: must not be \"empty\"",)"
+                  R"("correlation_id":"req_1","details":{"field":"name"}}})");
 }
 
 TEST(ErrorEnvelope, NeverShowsTheInternalMessage) {

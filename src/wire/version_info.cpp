@@ -18,9 +18,9 @@ Result<VersionInfo> ParseVersionInfo(std::string_view json) {
   if (ec || !value.is_object()) return Error::InvalidArgument("body", "expected a JSON object");
   VersionInfo info;
   const auto& object = value.as_object();
-  for (auto [key, field] : {std::pair{"name", &info.name}, std::pair{"version", &info.version},
-                            std::pair{"commit", &info.commit}, std::pair{"build_type", &info.build_type},
-                            std::pair{"api_version", &info.api_version}}) {
+  for (auto [key, field] :
+       {std::pair{"name", &info.name}, std::pair{"version", &info.version}, std::pair{"commit", &info.commit},
+        std::pair{"build_type", &info.build_type}, std::pair{"api_version", &info.api_version}}) {
     const auto* found = object.if_contains(key);
     if (found == nullptr || !found->is_string()) return Error::InvalidArgument(key, "expected a string");
     *field = std::string(found->as_string());

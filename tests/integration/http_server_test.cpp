@@ -44,16 +44,21 @@ class HttpServerTest : public ::testing::Test {
  protected:
   void Start(std::size_t workers, std::size_t queue) {
     chain_.Append(std::make_unique<ErrorMappingMiddleware>());
-    ASSERT_TRUE(router_.Add(Route{Method::kGet, "/slow", [this](Request&) -> Result<Response> {
-                                    gate_.entered.set_value();
-                                    gate_.released.wait();
-                                    return Response::Text(200, "finished");
-                                  }}).ok());
-    ASSERT_TRUE(router_.Add(Route{Method::kGet, "/fast", [](Request&) -> Result<Response> {
-                                    return Response::Text(200, "fast");
-                                  }}).ok());
-    ASSERT_TRUE(router_.Add(Route{Method::kGet, "/ws", nullptr, Execution::kInline, BodyPolicy::kNone,
-                                  [](const Request&) { return std::make_unique<EchoSocket>(); }})
+    ASSERT_TRUE(router_
+                    .Add(Route{Method::kGet, "/slow",
+                               [this](Request&) -> Result<Response> {
+                                 gate_.entered.set_value();
+                                 gate_.released.wait();
+                                 return Response::Text(200, "finished");
+                               }})
+                    .ok());
+    ASSERT_TRUE(
+        router_
+            .Add(Route{Method::kGet, "/fast", [](Request&) -> Result<Response> { return Response::Text(200, "fast"); }})
+            .ok());
+    ASSERT_TRUE(router_
+                    .Add(Route{Method::kGet, "/ws", nullptr, Execution::kInline, BodyPolicy::kNone,
+                               [](const Request&) { return std::make_unique<EchoSocket>(); }})
                     .ok());
     pool_ = std::make_unique<BlockingPool>(workers, queue);
     HttpServerOptions options;
@@ -132,7 +137,7 @@ namespace websocket = beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
 std::unique_ptr<websocket::stream<tcp::socket>> ConnectSocket(boost::asio::io_context& io, std::uint16_t port,
-                                                               const std::string& path) {
+                                                              const std::string& path) {
   auto ws = std::make_unique<websocket::stream<tcp::socket>>(io);
   ws->next_layer().connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
   ws->handshake("127.0.0.1", path);

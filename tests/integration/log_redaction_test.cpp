@@ -15,8 +15,8 @@ TEST(LogRedaction, CredentialsInHeadersAndBodiesNeverReachTheLog) {
   ASSERT_TRUE(client.Get("/api/v1/missing?password=QUERY_SECRET_1", bearer));
   ASSERT_TRUE(client.Send("POST", "/api/v1/console/reports", R"({"message":"boom","password":"hunter2_BODY_SECRET"})",
                           "application/json", bearer));
-  ASSERT_TRUE(client.Send("POST", "/api/v1/console/reports", R"({"password":"hunter2_BODY_SECRET")",
-                          "application/json", bearer));
+  ASSERT_TRUE(client.Send("POST", "/api/v1/console/reports", R"({"password":"hunter2_BODY_SECRET")", "application/json",
+                          bearer));
   ASSERT_TRUE(client.Send("POST", "/api/v1/console/reports", R"json({"message":"ok","stack":"at login()"})json",
                           "application/json", bearer));
   server.Stop();

@@ -101,7 +101,8 @@ TEST_F(ServerApiTest, ConsoleRoutesFallBackToIndexButApiAndWsNeverDo) {
 
 TEST_F(ServerApiTest, HeadAnswersWithoutABody) {
   RawHttpClient client(server_.port());
-  ASSERT_TRUE(client.SendRaw("HEAD /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      client.SendRaw("HEAD /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
   const auto head = client.ReadReply(/*expect_body=*/false);
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 200);
@@ -130,8 +131,8 @@ TEST_F(ServerApiTest, AcceptsAConsoleReportAndRefusesBadOnes) {
             "message");
   const auto unknown = client.Send("POST", "/api/v1/console/reports", R"({"message":"m","extra":1})");
   EXPECT_EQ(ParseObject(unknown->body).at("error").as_object().at("message").as_string(), "extra: unknown field");
-  const auto too_long = client.Send("POST", "/api/v1/console/reports",
-                                    R"({"message":")" + std::string(2001, 'x') + R"("})");
+  const auto too_long =
+      client.Send("POST", "/api/v1/console/reports", R"({"message":")" + std::string(2001, 'x') + R"("})");
   EXPECT_EQ(too_long->status, 400);
 }
 

@@ -36,7 +36,8 @@ class BadInputTest : public ::testing::Test {
     return client.ReadReply();
   }
 
-  TestServer server_{TestServer::Settings{{"max_body_bytes", "4096"}, {"header_timeout_ms", "500"}, {"idle_timeout_ms", "700"}}};
+  TestServer server_{
+      TestServer::Settings{{"max_body_bytes", "4096"}, {"header_timeout_ms", "500"}, {"idle_timeout_ms", "700"}}};
 };
 
 TEST_F(BadInputTest, MalformedJsonIsInvalidArgumentNamingTheBody) {
@@ -109,7 +110,8 @@ TEST_F(BadInputTest, RefusesTransferEncodingWithContentLength) {
 }
 
 TEST_F(BadInputTest, RefusesDuplicateContentLength) {
-  for (const auto* lengths : {"Content-Length: 2\r\nContent-Length: 2\r\n", "Content-Length: 2\r\nContent-Length: 7\r\n"}) {
+  for (const auto* lengths :
+       {"Content-Length: 2\r\nContent-Length: 2\r\n", "Content-Length: 2\r\nContent-Length: 7\r\n"}) {
     const auto reply = SendRaw(std::string("POST /api/v1/console/reports HTTP/1.1\r\nHost: x\r\n"
                                            "Content-Type: application/json\r\n") +
                                lengths + "\r\n{}");

@@ -1,10 +1,10 @@
 // gpuaas-server as a process: start-up validation, the SQLite single-process lock, and a
 // clean exit on SIGTERM.
-#include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
@@ -76,8 +76,7 @@ bool WaitHealthy(std::uint16_t port) {
     try {
       testing::RawHttpClient client(port);
       if (const auto reply = client.Get("/healthz"); reply && reply->status == 200) return true;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return false;
@@ -111,8 +110,7 @@ TEST(ServerProcess, ASecondServerOnTheSameSqliteFileIsRefusedAndSigtermExitsClea
 
   const auto second = RunServer("serve --listen 127.0.0.1:0 --database " + database);
   EXPECT_EQ(second.exit_code, 1);
-  EXPECT_NE(second.output.find("already in use by another gpuaas-server process"), std::string::npos)
-      << second.output;
+  EXPECT_NE(second.output.find("already in use by another gpuaas-server process"), std::string::npos) << second.output;
 
   EXPECT_EQ(first.Terminate(), 0);
   std::ifstream log(dir.path() / "first.log");

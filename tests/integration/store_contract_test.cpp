@@ -67,11 +67,14 @@ TEST_F(StoreContractTest, MigrationsAreIdempotentAndCurrent) {
 }
 
 TEST_F(StoreContractTest, RefusesADatabaseNewerThanTheBinary) {
-  ASSERT_TRUE(database_->Write([](Session& session) -> Status {
-    GPUAAS_RETURN_IF_ERROR(session.Execute(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z')"));
-    return Ok();
-  }).ok());
+  ASSERT_TRUE(database_
+                  ->Write([](Session& session) -> Status {
+                    GPUAAS_RETURN_IF_ERROR(
+                        session.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, "
+                                        "'future', '2030-01-01T00:00:00Z')"));
+                    return Ok();
+                  })
+                  .ok());
   MigrationRunner runner(*database_, clock_, EmbeddedMigrations());
   const auto applied = runner.Apply();
   ASSERT_FALSE(applied.ok());
@@ -99,10 +102,10 @@ TEST_F(StoreContractTest, AFailedWriteRollsBackAllOfItsWork) {
 
 TEST_F(StoreContractTest, ConstraintViolationsAreConflicts) {
   const auto outcome = database_->Write([&](Session& session) -> Status {
-    GPUAAS_RETURN_IF_ERROR(session.Execute(
-        "INSERT INTO platform_settings (key, value, updated_at) VALUES ('dup', 'a', 'x')"));
-    GPUAAS_RETURN_IF_ERROR(session.Execute(
-        "INSERT INTO platform_settings (key, value, updated_at) VALUES ('dup', 'b', 'x')"));
+    GPUAAS_RETURN_IF_ERROR(
+        session.Execute("INSERT INTO platform_settings (key, value, updated_at) VALUES ('dup', 'a', 'x')"));
+    GPUAAS_RETURN_IF_ERROR(
+        session.Execute("INSERT INTO platform_settings (key, value, updated_at) VALUES ('dup', 'b', 'x')"));
     return Ok();
   });
   ASSERT_FALSE(outcome.ok());
@@ -114,11 +117,15 @@ TEST_F(StoreContractTest, OptimisticVersionStopsLostUpdates) {
   ASSERT_TRUE(Put("site", "a").ok());
   bool first = false;
   bool stale = true;
-  ASSERT_TRUE(database_->Write([&](Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(first, PlatformSettingsRepository::UpdateIfVersion(session, {"site", "b", clock_.Now(), 0}, 1));
-    GPUAAS_ASSIGN_OR_RETURN(stale, PlatformSettingsRepository::UpdateIfVersion(session, {"site", "c", clock_.Now(), 0}, 1));
-    return Ok();
-  }).ok());
+  ASSERT_TRUE(database_
+                  ->Write([&](Session& session) -> Status {
+                    GPUAAS_ASSIGN_OR_RETURN(
+                        first, PlatformSettingsRepository::UpdateIfVersion(session, {"site", "b", clock_.Now(), 0}, 1));
+                    GPUAAS_ASSIGN_OR_RETURN(
+                        stale, PlatformSettingsRepository::UpdateIfVersion(session, {"site", "c", clock_.Now(), 0}, 1));
+                    return Ok();
+                  })
+                  .ok());
   EXPECT_TRUE(first);
   EXPECT_FALSE(stale);
   EXPECT_EQ(Get("site")->value, "b");
@@ -147,11 +154,14 @@ TEST_F(StoreContractTest, ConcurrentWritesAllLandAndOneFailureHarmsNoOther) {
   }
   EXPECT_EQ(failures.load(), kThreads * kPerThread / 10);
   std::int64_t count = 0;
-  ASSERT_TRUE(database_->Read([&](Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query("SELECT COUNT(*) FROM platform_settings WHERE key LIKE 'k%'"));
-    count = rows.at(0).Int(0);
-    return Ok();
-  }).ok());
+  ASSERT_TRUE(database_
+                  ->Read([&](Session& session) -> Status {
+                    GPUAAS_ASSIGN_OR_RETURN(
+                        const auto rows, session.Query("SELECT COUNT(*) FROM platform_settings WHERE key LIKE 'k%'"));
+                    count = rows.at(0).Int(0);
+                    return Ok();
+                  })
+                  .ok());
   EXPECT_EQ(count, kThreads * kPerThread - failures.load());
   const auto stats = database_->stats();
   EXPECT_GE(stats.writes, static_cast<std::uint64_t>(count));
@@ -163,21 +173,25 @@ TEST_F(StoreContractTest, ConcurrentWritesAllLandAndOneFailureHarmsNoOther) {
 
 TEST_F(StoreContractTest, ReadsCannotWrite) {
   const auto outcome = database_->Read([](Session& session) -> Status {
-    GPUAAS_RETURN_IF_ERROR(session.Execute("INSERT INTO platform_settings (key, value, updated_at) VALUES ('r','o','x')"));
+    GPUAAS_RETURN_IF_ERROR(
+        session.Execute("INSERT INTO platform_settings (key, value, updated_at) VALUES ('r','o','x')"));
     return Ok();
   });
   EXPECT_FALSE(outcome.ok());
 }
 
 TEST_F(StoreContractTest, NullsAndTypesRoundTrip) {
-  ASSERT_TRUE(database_->Read([](Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto rows,
-                            session.Query("SELECT CAST(? AS BIGINT), CAST(? AS TEXT), NULL", {std::int64_t{-42}, "x'y"}));
-    EXPECT_EQ(rows.at(0).Int(0), -42);
-    EXPECT_EQ(rows.at(0).Text(1), "x'y");
-    EXPECT_TRUE(rows.at(0).IsNull(2));
-    return Ok();
-  }).ok());
+  ASSERT_TRUE(database_
+                  ->Read([](Session& session) -> Status {
+                    GPUAAS_ASSIGN_OR_RETURN(
+                        const auto rows,
+                        session.Query("SELECT CAST(? AS BIGINT), CAST(? AS TEXT), NULL", {std::int64_t{-42}, "x'y"}));
+                    EXPECT_EQ(rows.at(0).Int(0), -42);
+                    EXPECT_EQ(rows.at(0).Text(1), "x'y");
+                    EXPECT_TRUE(rows.at(0).IsNull(2));
+                    return Ok();
+                  })
+                  .ok());
 }
 
 TEST(SqliteStore, ASecondOpenOfTheSameFileIsRefused) {

@@ -9,12 +9,16 @@ namespace {
 constexpr std::size_t kMaxAssetBytes = 32 << 20;
 
 std::string ContentTypeFor(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"}};
+  static const std::map<std::string, std::string> kTypes = {{".html", "text/html; charset=utf-8"},
+                                                            {".js", "text/javascript; charset=utf-8"},
+                                                            {".css", "text/css; charset=utf-8"},
+                                                            {".json", "application/json"},
+                                                            {".svg", "image/svg+xml"},
+                                                            {".png", "image/png"},
+                                                            {".ico", "image/x-icon"},
+                                                            {".woff2", "font/woff2"},
+                                                            {".txt", "text/plain; charset=utf-8"},
+                                                            {".map", "application/json"}};
   const auto it = kTypes.find(path.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
@@ -53,8 +57,8 @@ Result<net::Response> ConsoleAssets::operator()(net::Request& request) const {
     if (const auto it = files_.find(path); it != files_.end()) {
       auto response = net::Response::Text(200, it->second.body, it->second.content_type);
       // Vite puts a content hash in every file name under assets/: safe to cache for ever.
-      response.headers.Add("Cache-Control", path.starts_with("assets/") ? "public, max-age=31536000, immutable"
-                                                                        : "no-cache");
+      response.headers.Add("Cache-Control",
+                           path.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
       return response;
     }
     if (path.starts_with("assets/")) return Error::NotFound("no such asset");

@@ -11,8 +11,8 @@ struct TextField {
   bool required;
 };
 
-constexpr TextField kFields[] = {{"message", 2000, true}, {"url", 2048, false}, {"component", 200, false},
-                                 {"stack", 8000, false}};
+constexpr TextField kFields[] = {
+    {"message", 2000, true}, {"url", 2048, false}, {"component", 200, false}, {"stack", 8000, false}};
 
 }  // namespace
 

@@ -30,9 +30,8 @@ Result<Response> ErrorMappingMiddleware::Handle(Request& request, const Route* /
     }
     return RenderError(error, request.request_id);
   } catch (const std::exception& e) {
-    logger_.Error("handler_threw", {{"request_id", request.request_id},
-                                    {"route", request.route_template},
-                                    {"cause", e.what()}});
+    logger_.Error("handler_threw",
+                  {{"request_id", request.request_id}, {"route", request.route_template}, {"cause", e.what()}});
   } catch (...) {
     logger_.Error("handler_threw", {{"request_id", request.request_id}, {"route", request.route_template}});
   }

@@ -27,8 +27,9 @@ Result<Response> JsonBodyMiddleware::Handle(Request& request, const Route* route
   const auto consumed = parser.write(request.body.data(), request.body.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
-    return Error::InvalidArgument("body", "malformed JSON near byte " + std::to_string(ec ? consumed : request.body.size()) +
-                                              ": " + ec.message());
+    return Error::InvalidArgument(
+        "body",
+        "malformed JSON near byte " + std::to_string(ec ? consumed : request.body.size()) + ": " + ec.message());
   }
   request.json = parser.release();
   if (!request.json.is_object()) return Error::InvalidArgument("body", "expected a JSON object");

@@ -5,8 +5,7 @@
 namespace gpuaas::repositories {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT key, value, updated_at, version FROM platform_settings WHERE key = ?";
+constexpr std::string_view kSelect = "SELECT key, value, updated_at, version FROM platform_settings WHERE key = ?";
 constexpr std::string_view kInsertIfAbsent =
     "INSERT INTO platform_settings (key, value, updated_at, version) VALUES (?, ?, ?, 1) "
     "ON CONFLICT (key) DO NOTHING";
@@ -15,8 +14,7 @@ constexpr std::string_view kUpdateIfVersion =
 
 }  // namespace
 
-Result<std::optional<PlatformSetting>> PlatformSettingsRepository::Find(store::Session& session,
-                                                                        std::string_view key) {
+Result<std::optional<PlatformSetting>> PlatformSettingsRepository::Find(store::Session& session, std::string_view key) {
   GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(kSelect, {std::string(key)}));
   if (rows.empty()) return std::optional<PlatformSetting>();
   const auto& row = rows.front();
@@ -25,14 +23,13 @@ Result<std::optional<PlatformSetting>> PlatformSettingsRepository::Find(store::S
 }
 
 Result<bool> PlatformSettingsRepository::InsertIfAbsent(store::Session& session, const PlatformSetting& setting) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto inserted,
-                          session.Execute(kInsertIfAbsent,
-                                          {setting.key, setting.value, FormatRfc3339(setting.updated_at)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto inserted, session.Execute(kInsertIfAbsent, {setting.key, setting.value,
+                                                                                 FormatRfc3339(setting.updated_at)}));
   return inserted == 1;
 }
 
 Result<bool> PlatformSettingsRepository::UpdateIfVersion(store::Session& session, const PlatformSetting& setting,
-                                                          std::int64_t expected_version) {
+                                                         std::int64_t expected_version) {
   GPUAAS_ASSIGN_OR_RETURN(const auto updated,
                           session.Execute(kUpdateIfVersion, {setting.value, FormatRfc3339(setting.updated_at),
                                                              setting.key, expected_version}));

@@ -10,7 +10,8 @@ constexpr std::string_view kCreateTable =
     "applied_at TEXT NOT NULL)";
 constexpr std::string_view kSelectApplied = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
 constexpr std::string_view kSelectVersion = "SELECT 1 FROM schema_migrations WHERE version = ?";
-constexpr std::string_view kInsertVersion = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)";
+constexpr std::string_view kInsertVersion =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)";
 // Any constant works; it only has to be the same in every replica.
 constexpr std::string_view kAdvisoryLock = "SELECT pg_advisory_xact_lock(7240512001)";
 
@@ -23,9 +24,9 @@ Result<int> MigrationRunner::Apply() {
   }));
   GPUAAS_ASSIGN_OR_RETURN(const auto state, State());
   if (state.applied > state.latest) {
-    return Error(ErrorCode::kFailedPrecondition,
-                 "the database schema is at version " + std::to_string(state.applied) +
-                     ", newer than this binary knows (" + std::to_string(state.latest) + "); upgrade gpuaas-server");
+    return Error(ErrorCode::kFailedPrecondition, "the database schema is at version " + std::to_string(state.applied) +
+                                                     ", newer than this binary knows (" + std::to_string(state.latest) +
+                                                     "); upgrade gpuaas-server");
   }
   int applied = 0;
   for (const auto& migration : migrations_) {

@@ -18,8 +18,8 @@ using ResultPtr = std::unique_ptr<PGresult, ClearResult>;
 Error ErrorFrom(const PGresult* result, pg_conn* connection, std::string_view sql) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string sqlstate = state != nullptr ? state : "";
-  const std::string detail = std::string(PQerrorMessage(connection)) + " [" + sqlstate + "] in: " +
-                             std::string(sql.substr(0, 200));
+  const std::string detail =
+      std::string(PQerrorMessage(connection)) + " [" + sqlstate + "] in: " + std::string(sql.substr(0, 200));
   if (PQstatus(connection) == CONNECTION_BAD || sqlstate.starts_with("08") || sqlstate.starts_with("57") ||
       sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") {
     return Error::Unavailable("the database is unavailable", detail);
@@ -59,7 +59,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& u
     return Error::Unavailable("cannot connect to PostgreSQL", message);
   }
   // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of printing to stderr.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   GPUAAS_RETURN_IF_ERROR(connection->ExecuteScript("SET TIME ZONE 'UTC'"));
   return connection;
 }
@@ -78,15 +79,18 @@ Result<PgConnection::Outcome> PgConnection::Run(std::string_view sql, const Para
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, std::monostate>) return;
-          else if constexpr (std::is_same_v<T, std::string>) texts[i] = value;
-          else texts[i] = std::to_string(value);
+          if constexpr (std::is_same_v<T, std::monostate>)
+            return;
+          else if constexpr (std::is_same_v<T, std::string>)
+            texts[i] = value;
+          else
+            texts[i] = std::to_string(value);
           values[i] = texts[i].c_str();
         },
         params[i]);
   }
-  ResultPtr result(PQexecParams(connection_, statement.c_str(), static_cast<int>(params.size()), nullptr,
-                                values.data(), nullptr, nullptr, 0));
+  ResultPtr result(PQexecParams(connection_, statement.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                                nullptr, nullptr, 0));
   const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorFrom(result.get(), connection_, sql);
 

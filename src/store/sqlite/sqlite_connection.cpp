@@ -100,10 +100,14 @@ Result<Rows> SqliteConnection::Query(std::string_view sql, const Params& params)
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, std::monostate>) sqlite3_bind_null(statement, index);
-          else if constexpr (std::is_same_v<T, std::int64_t>) sqlite3_bind_int64(statement, index, value);
-          else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(statement, index, value);
-          else sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+          if constexpr (std::is_same_v<T, std::monostate>)
+            sqlite3_bind_null(statement, index);
+          else if constexpr (std::is_same_v<T, std::int64_t>)
+            sqlite3_bind_int64(statement, index, value);
+          else if constexpr (std::is_same_v<T, double>)
+            sqlite3_bind_double(statement, index, value);
+          else
+            sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
         },
         params[i]);
   }

@@ -130,7 +130,9 @@ Status SqliteDatabase::Read(const Work& work) {
 }
 
 Status SqliteDatabase::Ping() {
-  return Read([](Session& session) -> Status { return session.Query("SELECT 1").ok() ? Ok() : Error::Unavailable("the database does not answer"); });
+  return Read([](Session& session) -> Status {
+    return session.Query("SELECT 1").ok() ? Ok() : Error::Unavailable("the database does not answer");
+  });
 }
 
 StoreStats SqliteDatabase::stats() const {
