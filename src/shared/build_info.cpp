@@ -2,8 +2,10 @@
 
 namespace gpuaas {
 
+std::string_view BuildCommit();  // generated at build time: build_commit.cpp
+
 const BuildInfo& GetBuildInfo() {
-  static constexpr BuildInfo kInfo{GPUAAS_VERSION, GPUAAS_GIT_COMMIT, GPUAAS_BUILD_TYPE};
+  static const BuildInfo kInfo{GPUAAS_VERSION, BuildCommit(), GPUAAS_BUILD_TYPE};
   return kInfo;
 }
 

@@ -1,6 +1,9 @@
 // gpuaas-server as a process: start-up validation, the SQLite single-process lock, and a
 // clean exit on SIGTERM.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,9 +69,17 @@ class ServerProcess {
   pid_t pid_ = -1;
 };
 
+// Asks the kernel for a free loopback port (bind to port 0), then releases it for the child.
 std::uint16_t FreePort() {
-  // Port 0 is what the server uses in-process; for a child process pick one from the pid.
-  return static_cast<std::uint16_t>(20000 + (::getpid() % 20000));
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
 }
 
 bool WaitHealthy(std::uint16_t port) {
