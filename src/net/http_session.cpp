@@ -93,9 +93,8 @@ auto AsyncRunOnPool(BlockingPool& pool, const std::function<Response()>& work, C
       token, work);
 }
 
-// `response` by reference for the same GCC 12 reason; it is moved from.
-asio::awaitable<bool> WriteResponse(ServerContext& context, Connection& connection, Response& response,
-                                    unsigned version, bool keep_alive, bool head) {
+// Beast's message for a response; the body is moved out of `response`.
+http::response<http::string_body> ToMessage(Response& response, unsigned version, bool keep_alive, bool head) {
   http::response<http::string_body> message{static_cast<http::status>(response.status), version};
   message.set(http::field::server, "gpuaas");
   if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
@@ -104,9 +103,7 @@ asio::awaitable<bool> WriteResponse(ServerContext& context, Connection& connecti
   const auto length = response.body.size();
   if (!head) message.body() = std::move(response.body);
   message.content_length(length);
-  connection.stream.expires_after(context.options.write_timeout);
-  auto [ec, written] = co_await http::async_write(connection.stream, message, asio::as_tuple(asio::use_awaitable));
-  co_return !ec;
+  return message;
 }
 
 }  // namespace
@@ -172,67 +169,64 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
     Request request = ToRequest(raw, refusal ? std::string() : std::move(raw.body()), *connection);
     const bool head = request.method == Method::kHead;
 
-    if (refusal) {
-      // The framing cannot be trusted after a refusal: answer, then close.
-      request.route_template = kUnmatchedRoute;
-      auto response = RunChain(context, request, nullptr, FailWith(std::move(*refusal)));
-      co_await WriteResponse(context, *connection, response, version, false, head);
-      break;
-    }
-
-    auto match = context.router.Find(request.method, request.path);
-    request.route_template = match.route != nullptr ? std::string_view(match.route->path) : kUnmatchedRoute;
-    request.params = std::move(match.params);
-    const Route* route = match.route;
-
-    if (route != nullptr && route->websocket) {
-      if (!beast::websocket::is_upgrade(raw)) {
-        auto response = RunChain(context, request, route,
-                                 FailWith(Error::InvalidArgument("Upgrade", "this endpoint speaks WebSocket only")));
-        if (!co_await WriteResponse(context, *connection, response, version, false, head)) break;
-        break;
-      }
-      // The chain decides on the upgrade like on any request (request ID, logs, metrics, and
-      // later authentication); its terminal accepts with 101.
-      auto response = RunChain(context, request, route, [](Request&) -> Result<Response> {
-        return Response{101, {}, {}, {}, false};
-      });
-      if (response.status != 101) {
-        co_await WriteResponse(context, *connection, response, version, false, head);
-        break;
-      }
-      connection->state = ConnectionState::kWebSocket;
-      auto upgrade = parser.release();
-      auto socket_handler = route->websocket(request);
-      co_await RunWebSocketSession(context, connection, upgrade, socket_handler);
-      co_return;
-    }
-
-    const bool keep_alive = raw.keep_alive();
     Response response;
-    if (route != nullptr && route->execution == Execution::kBlocking) {
-      auto shared_request = std::make_shared<Request>(std::move(request));
-      const std::function<Response()> job = [&context, shared_request, route] {
-        return RunChain(context, *shared_request, route, route->handler);
-      };
-      auto outcome = co_await AsyncRunOnPool(context.pool, job, asio::as_tuple(asio::use_awaitable));
-      auto& [queued, pooled] = outcome;
-      if (queued) {
-        response = std::move(pooled);
-      } else {
-        context.metrics.RecordRejected();
-        response = RunChain(context, *shared_request, route,
-                            FailWith(Error::Unavailable("the server is busy; retry shortly")));
-      }
-    } else if (route != nullptr) {
-      response = RunChain(context, request, route, route->handler);
+    bool keep = false;  // refusals and WebSocket-route errors close: the framing is not trusted
+    if (refusal) {
+      request.route_template = kUnmatchedRoute;
+      response = RunChain(context, request, nullptr, FailWith(std::move(*refusal)));
     } else {
-      response = RunChain(context, request, nullptr, TerminalFor(match));
+      auto match = context.router.Find(request.method, request.path);
+      request.route_template = match.route != nullptr ? std::string_view(match.route->path) : kUnmatchedRoute;
+      request.params = std::move(match.params);
+      const Route* route = match.route;
+
+      if (route != nullptr && route->websocket) {
+        // The chain decides on the upgrade like on any request (request ID, logs, metrics, and
+        // later authentication); its terminal accepts with 101.
+        response = beast::websocket::is_upgrade(raw)
+                       ? RunChain(context, request, route,
+                                  [](Request&) -> Result<Response> {
+                                    return Response{101, {}, {}, {}, false};
+                                  })
+                       : RunChain(context, request, route,
+                                  FailWith(Error::InvalidArgument("Upgrade", "this endpoint speaks WebSocket only")));
+        if (response.status == 101) {
+          connection->state = ConnectionState::kWebSocket;
+          auto upgrade = parser.release();
+          auto socket_handler = route->websocket(request);
+          co_await RunWebSocketSession(context, connection, upgrade, socket_handler);
+          co_return;
+        }
+      } else {
+        keep = raw.keep_alive();
+        if (route != nullptr && route->execution == Execution::kBlocking) {
+          auto shared_request = std::make_shared<Request>(std::move(request));
+          const std::function<Response()> job = [&context, shared_request, route] {
+            return RunChain(context, *shared_request, route, route->handler);
+          };
+          auto outcome = co_await AsyncRunOnPool(context.pool, job, asio::as_tuple(asio::use_awaitable));
+          auto& [queued, pooled] = outcome;
+          if (queued) {
+            response = std::move(pooled);
+          } else {
+            context.metrics.RecordRejected();
+            response = RunChain(context, *shared_request, route,
+                                FailWith(Error::Unavailable("the server is busy; retry shortly")));
+          }
+        } else if (route != nullptr) {
+          response = RunChain(context, request, route, route->handler);
+        } else {
+          response = RunChain(context, request, nullptr, TerminalFor(match));
+        }
+      }
     }
 
-    const bool keep = keep_alive && !response.close_connection && !context.draining;
-    if (!co_await WriteResponse(context, *connection, response, version, keep, head)) break;
-    if (!keep) break;
+    keep = keep && !response.close_connection && !context.draining;
+    auto message = ToMessage(response, version, keep, head);
+    connection->stream.expires_after(options.write_timeout);
+    auto [write_ec, written] =
+        co_await http::async_write(connection->stream, message, asio::as_tuple(asio::use_awaitable));
+    if (write_ec || !keep) break;
   }
   boost::system::error_code ignored;
   connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);

@@ -18,7 +18,30 @@ std::string FormatSeconds(double seconds) {
   return buffer;
 }
 
+std::atomic<std::uint64_t> g_next_registry_id{1};
+
+// Route templates and method names are long-lived strings, so their addresses identify them;
+// each IO thread remembers where a series lives and skips the key building and the lock.
+struct CacheKey {
+  std::uint64_t registry;
+  const char* method;
+  const char* route;
+  std::size_t route_size;
+  int status;
+  bool operator==(const CacheKey&) const = default;
+};
+
+struct CacheKeyHash {
+  std::size_t operator()(const CacheKey& key) const {
+    std::size_t hash = std::hash<const void*>()(key.route) ^ (key.registry * 0x9e3779b97f4a7c15ULL);
+    hash ^= std::hash<const void*>()(key.method) + 0x9e3779b9 + (hash << 6) + (hash >> 2);
+    return hash ^ (static_cast<std::size_t>(key.status) * 31 + key.route_size);
+  }
+};
+
 }  // namespace
+
+MetricsRegistry::MetricsRegistry() : id_(g_next_registry_id.fetch_add(1)) {}
 
 void MetricsRegistry::SetBuildInfo(std::string version, std::string commit) {
   version_ = std::move(version);
@@ -26,6 +49,15 @@ void MetricsRegistry::SetBuildInfo(std::string version, std::string commit) {
 }
 
 MetricsRegistry::Series& MetricsRegistry::Find(std::string_view method, std::string_view route, int status) {
+  thread_local std::unordered_map<CacheKey, Series*, CacheKeyHash> cache;
+  const CacheKey cache_key{id_, method.data(), route.data(), route.size(), status};
+  if (const auto it = cache.find(cache_key); it != cache.end()) return *it->second;
+  auto& series = FindLocked(method, route, status);
+  cache.emplace(cache_key, &series);
+  return series;
+}
+
+MetricsRegistry::Series& MetricsRegistry::FindLocked(std::string_view method, std::string_view route, int status) {
   std::string key;
   key.reserve(method.size() + route.size() + 6);
   key.append(method).push_back(' ');

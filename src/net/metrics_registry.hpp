@@ -21,9 +21,12 @@ class MetricsRegistry {
   static constexpr std::array<double, 14> kLatencyBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                              0.1,    0.25,  0.5,    1.0,   2.5,  5.0,   10.0};
 
+  MetricsRegistry();
   void SetBuildInfo(std::string version, std::string commit);
   void RequestStarted() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
   void RequestEnded() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
+  // `method` and `route` must outlive the registry (MethodName() and the router's templates
+  // do): their addresses key a per-thread cache of series.
   void RequestFinished(std::string_view method, std::string_view route, int status, std::chrono::nanoseconds elapsed);
   void RecordRejected() { rejected_.fetch_add(1, std::memory_order_relaxed); }
   void SetQueueDepthProbe(std::function<std::size_t()> probe) { queue_depth_ = std::move(probe); }
@@ -41,7 +44,9 @@ class MetricsRegistry {
     std::array<std::atomic<std::uint64_t>, kLatencyBuckets.size()> buckets{};
   };
   Series& Find(std::string_view method, std::string_view route, int status);
+  Series& FindLocked(std::string_view method, std::string_view route, int status);
 
+  const std::uint64_t id_;  // distinguishes registries in the per-thread lookup cache
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::unique_ptr<Series>> series_;
   std::atomic<std::int64_t> in_flight_{0};
