@@ -136,5 +136,20 @@ TEST_F(ServerApiTest, AcceptsAConsoleReportAndRefusesBadOnes) {
   EXPECT_EQ(too_long->status, 400);
 }
 
+TEST_F(ServerApiTest, AnswersExpectContinueBeforeTheBodyIsSent) {
+  RawHttpClient client(server_.port());
+  const std::string body = R"({"message":"sent after 100 Continue"})";
+  ASSERT_TRUE(client.SendRaw("POST /api/v1/console/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             "Expect: 100-continue\r\nContent-Length: " +
+                             std::to_string(body.size()) + "\r\n\r\n"));
+  const auto interim = client.ReadReply(/*expect_body=*/false);
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->status, 100);
+  ASSERT_TRUE(client.SendRaw(body));
+  const auto final_reply = client.ReadReply();
+  ASSERT_TRUE(final_reply);
+  EXPECT_EQ(final_reply->status, 202) << final_reply->body;
+}
+
 }  // namespace
 }  // namespace gpuaas
