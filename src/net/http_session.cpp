@@ -53,16 +53,17 @@ Handler FailWith(Error error) {
   return [error = std::move(error)](Request&) -> Result<Response> { return error; };
 }
 
-Handler TerminalFor(const RouteMatch& match) {
+// Why no route took the request; found routes never get here.
+Error MatchFailure(const RouteMatch& match) {
   switch (match.kind) {
-    case RouteMatch::Kind::kFound: return match.route->handler;  // callers pass found routes directly
-    case RouteMatch::Kind::kNotFound: return FailWith(Error::NotFound("no such route"));
-    case RouteMatch::Kind::kBadPath: return FailWith(Error::InvalidArgument("path", match.problem));
+    case RouteMatch::Kind::kNotFound: return Error::NotFound("no such route");
+    case RouteMatch::Kind::kBadPath: return Error::InvalidArgument("path", match.problem);
     case RouteMatch::Kind::kMethodNotAllowed:
-      return FailWith(Error(ErrorCode::kMethodNotAllowed, "method not allowed; allowed: " + match.allow)
-                          .WithDetail("allow", match.allow));
+      return Error(ErrorCode::kMethodNotAllowed, "method not allowed; allowed: " + match.allow)
+          .WithDetail("allow", match.allow);
+    case RouteMatch::Kind::kFound: break;
   }
-  return FailWith(Error::Internal("unknown match kind"));
+  return Error::Internal("MatchFailure called for a matched route");
 }
 
 Response RunChain(ServerContext& context, Request& request, const Route* route, const Handler& terminal) {
@@ -154,8 +155,8 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
           // A client that waits for permission before sending its body (curl does, past 1 KiB)
           // gets it at once instead of after its own timeout.
           if (!parser.is_done() && beast::iequals(parser.get()[http::field::expect], "100-continue")) {
-            auto [continue_ec, continue_bytes] = co_await asio::async_write(
-                connection->stream, asio::buffer(kContinue), asio::as_tuple(asio::use_awaitable));
+            auto [continue_ec, continue_bytes] = co_await asio::async_write(connection->stream, asio::buffer(kContinue),
+                                                                            asio::as_tuple(asio::use_awaitable));
             if (continue_ec) {
               abandoned = true;
               break;
@@ -227,7 +228,7 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
         } else if (route != nullptr) {
           response = RunChain(context, request, route, route->handler);
         } else {
-          response = RunChain(context, request, nullptr, TerminalFor(match));
+          response = RunChain(context, request, nullptr, FailWith(MatchFailure(match)));
         }
       }
     }
