@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "api/handler_support.hpp"
 #include "api/platform/console_report_handler.hpp"
 #include "api/platform/health_handlers.hpp"
 #include "api/platform/heartbeat_socket.hpp"
@@ -16,7 +17,26 @@ using net::Execution;
 using net::Method;
 using net::Route;
 
+namespace {
+
+// A database-backed JSON route: runs on the worker pool; mutations with a body parse JSON.
+Route Api(Method method, std::string path, net::Handler handler, std::string action = {},
+          BodyPolicy body = BodyPolicy::kNone) {
+  Route route{method, std::move(path), std::move(handler), Execution::kBlocking, body};
+  route.action = std::move(action);
+  return route;
+}
+
+Route ApiJson(Method method, std::string path, net::Handler handler, std::string action) {
+  return Api(method, std::move(path), std::move(handler), std::move(action), BodyPolicy::kJson);
+}
+
+}  // namespace
+
 Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
+  auto& h = deps.handlers;
+  auto sign_in = ApiJson(Method::kPost, "/api/v1/auth/login", Bind(h.auth, &AuthHandlers::Login), "auth.login");
+  sign_in.audits_itself = true;
   const Route routes[] = {
       // Platform: probes, metrics and self-description.
       {Method::kGet, "/healthz", HandleHealthz, Execution::kInline},
@@ -27,6 +47,94 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       {Method::kPost, "/api/v1/console/reports", ConsoleReportHandler(deps.ids), Execution::kInline, BodyPolicy::kJson},
       {Method::kGet, "/ws/v1/heartbeat", nullptr, Execution::kInline, BodyPolicy::kNone,
        [&clock = deps.clock](const net::Request&) { return std::make_unique<HeartbeatSocket>(clock); }},
+
+      // Access: signing in and out.
+      Api(Method::kGet, "/api/v1/auth/config", Bind(h.auth, &AuthHandlers::Config)),
+      Api(Method::kGet, "/api/v1/auth/session", Bind(h.auth, &AuthHandlers::Session)),
+      sign_in,
+      ApiJson(Method::kPost, "/api/v1/auth/signup", Bind(h.auth, &AuthHandlers::Signup), "auth.signup"),
+      Api(Method::kPost, "/api/v1/auth/logout", Bind(h.auth, &AuthHandlers::Logout), "auth.logout"),
+
+      // Account: the caller's own profile and credentials.
+      Api(Method::kGet, "/api/v1/users/me", Bind(h.account, &AccountHandlers::Me)),
+      ApiJson(Method::kPatch, "/api/v1/users/me", Bind(h.account, &AccountHandlers::UpdateMe), "user.update_profile"),
+      ApiJson(Method::kPost, "/api/v1/users/me/password", Bind(h.account, &AccountHandlers::ChangePassword),
+              "user.change_password"),
+      Api(Method::kGet, "/api/v1/users/me/sessions", Bind(h.account, &AccountHandlers::ListSessions)),
+      Api(Method::kDelete, "/api/v1/users/me/sessions/{session_id}", Bind(h.account, &AccountHandlers::RevokeSession),
+          "session.revoke"),
+      Api(Method::kGet, "/api/v1/users/me/ssh-keys", Bind(h.account, &AccountHandlers::ListSshKeys)),
+      ApiJson(Method::kPost, "/api/v1/users/me/ssh-keys", Bind(h.account, &AccountHandlers::AddSshKey),
+              "ssh_key.create"),
+      Api(Method::kDelete, "/api/v1/users/me/ssh-keys/{key_id}", Bind(h.account, &AccountHandlers::DeleteSshKey),
+          "ssh_key.delete"),
+      Api(Method::kGet, "/api/v1/users/me/tokens", Bind(h.account, &AccountHandlers::ListTokens)),
+      ApiJson(Method::kPost, "/api/v1/users/me/tokens", Bind(h.account, &AccountHandlers::CreateToken), "token.create"),
+      Api(Method::kDelete, "/api/v1/users/me/tokens/{token_id}", Bind(h.account, &AccountHandlers::RevokeToken),
+          "token.revoke"),
+
+      // Users: platform admin.
+      Api(Method::kGet, "/api/v1/users", Bind(h.users, &UserAdminHandlers::List)),
+      ApiJson(Method::kPost, "/api/v1/users", Bind(h.users, &UserAdminHandlers::Create), "user.create"),
+      Api(Method::kGet, "/api/v1/users/{user_id}", Bind(h.users, &UserAdminHandlers::Get)),
+      ApiJson(Method::kPatch, "/api/v1/users/{user_id}", Bind(h.users, &UserAdminHandlers::Update), "user.update"),
+      Api(Method::kPost, "/api/v1/users/{user_id}/unlock", Bind(h.users, &UserAdminHandlers::Unlock), "user.unlock"),
+
+      // Tenancy: tenants, projects, members, service accounts.
+      Api(Method::kGet, "/api/v1/tenants", Bind(h.tenancy, &TenancyHandlers::ListTenants)),
+      ApiJson(Method::kPost, "/api/v1/tenants", Bind(h.tenancy, &TenancyHandlers::CreateTenant), "tenant.create"),
+      Api(Method::kGet, "/api/v1/tenants/{tenant_id}", Bind(h.tenancy, &TenancyHandlers::GetTenant)),
+      Api(Method::kGet, "/api/v1/tenants/{tenant_id}/members", Bind(h.tenancy, &TenancyHandlers::ListTenantMembers)),
+      ApiJson(Method::kPost, "/api/v1/tenants/{tenant_id}/members", Bind(h.tenancy, &TenancyHandlers::AddTenantMember),
+              "tenant_member.add"),
+      ApiJson(Method::kPatch, "/api/v1/tenants/{tenant_id}/members/{user_id}",
+              Bind(h.tenancy, &TenancyHandlers::ChangeTenantMember), "tenant_member.change_role"),
+      Api(Method::kDelete, "/api/v1/tenants/{tenant_id}/members/{user_id}",
+          Bind(h.tenancy, &TenancyHandlers::RemoveTenantMember), "tenant_member.remove"),
+      ApiJson(Method::kPost, "/api/v1/tenants/{tenant_id}/projects", Bind(h.tenancy, &TenancyHandlers::CreateProject),
+              "project.create"),
+      Api(Method::kGet, "/api/v1/projects", Bind(h.tenancy, &TenancyHandlers::ListProjects)),
+      Api(Method::kGet, "/api/v1/projects/{project_id}", Bind(h.tenancy, &TenancyHandlers::GetProject)),
+      Api(Method::kGet, "/api/v1/projects/{project_id}/members", Bind(h.tenancy, &TenancyHandlers::ListProjectMembers)),
+      ApiJson(Method::kPost, "/api/v1/projects/{project_id}/members",
+              Bind(h.tenancy, &TenancyHandlers::AddProjectMember), "project_member.add"),
+      ApiJson(Method::kPatch, "/api/v1/projects/{project_id}/members/{user_id}",
+              Bind(h.tenancy, &TenancyHandlers::ChangeProjectMember), "project_member.change_role"),
+      Api(Method::kDelete, "/api/v1/projects/{project_id}/members/{user_id}",
+          Bind(h.tenancy, &TenancyHandlers::RemoveProjectMember), "project_member.remove"),
+      Api(Method::kGet, "/api/v1/projects/{project_id}/service-accounts",
+          Bind(h.tenancy, &TenancyHandlers::ListServiceAccounts)),
+      ApiJson(Method::kPost, "/api/v1/projects/{project_id}/service-accounts",
+              Bind(h.tenancy, &TenancyHandlers::CreateServiceAccount), "service_account.create"),
+      Api(Method::kDelete, "/api/v1/projects/{project_id}/service-accounts/{service_account_id}",
+          Bind(h.tenancy, &TenancyHandlers::DeleteServiceAccount), "service_account.delete"),
+      ApiJson(Method::kPost, "/api/v1/projects/{project_id}/service-accounts/{service_account_id}/tokens",
+              Bind(h.tenancy, &TenancyHandlers::CreateServiceAccountToken), "token.create"),
+      Api(Method::kDelete, "/api/v1/projects/{project_id}/service-accounts/{service_account_id}/tokens/{token_id}",
+          Bind(h.tenancy, &TenancyHandlers::RevokeServiceAccountToken), "token.revoke"),
+
+      // Quotas and entitlements: limits per platform, project and user; what a project may use.
+      Api(Method::kGet, "/api/v1/quotas", Bind(h.quotas, &QuotaHandlers::Policy)),
+      ApiJson(Method::kPut, "/api/v1/quotas/platform", Bind(h.quotas, &QuotaHandlers::SetPlatform),
+              "quota.set_platform"),
+      ApiJson(Method::kPut, "/api/v1/quotas/projects/{project_id}", Bind(h.quotas, &QuotaHandlers::SetProject),
+              "quota.set_project"),
+      Api(Method::kDelete, "/api/v1/quotas/projects/{project_id}", Bind(h.quotas, &QuotaHandlers::ClearProject),
+          "quota.clear_project"),
+      ApiJson(Method::kPut, "/api/v1/quotas/users/{user_id}", Bind(h.quotas, &QuotaHandlers::SetUser),
+              "quota.set_user"),
+      Api(Method::kDelete, "/api/v1/quotas/users/{user_id}", Bind(h.quotas, &QuotaHandlers::ClearUser),
+          "quota.clear_user"),
+      Api(Method::kGet, "/api/v1/projects/{project_id}/quota", Bind(h.quotas, &QuotaHandlers::Headroom)),
+      Api(Method::kGet, "/api/v1/projects/{project_id}/entitlements", Bind(h.quotas, &QuotaHandlers::GetEntitlements)),
+      ApiJson(Method::kPut, "/api/v1/projects/{project_id}/entitlements",
+              Bind(h.quotas, &QuotaHandlers::SetEntitlements), "entitlement.set"),
+
+      // Evidence: the audit trail.
+      Api(Method::kGet, "/api/v1/audit", Bind(h.audit, &AuditHandlers::List)),
+      Api(Method::kGet, "/api/v1/audit/export", Bind(h.audit, &AuditHandlers::Export)),
+      Api(Method::kGet, "/api/v1/audit/{audit_id}", Bind(h.audit, &AuditHandlers::Get)),
+
       // Console: the single-page app and its client-side routes. Last, so it only gets what
       // no API route matched.
       {Method::kGet, "/{path...}", std::cref(deps.console), Execution::kInline},

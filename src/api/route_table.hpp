@@ -1,13 +1,55 @@
 #pragma once
 
+#include "api/access/account_handlers.hpp"
+#include "api/access/auth_handlers.hpp"
+#include "api/access/quota_handlers.hpp"
+#include "api/access/tenancy_handlers.hpp"
+#include "api/access/user_admin_handlers.hpp"
 #include "api/console/console_assets.hpp"
+#include "api/evidence/audit_handlers.hpp"
 #include "net/metrics_registry.hpp"
 #include "net/router.hpp"
+#include "services/access/auth_service.hpp"
+#include "services/access/credential_service.hpp"
+#include "services/access/ssh_key_service.hpp"
+#include "services/access/tenancy_service.hpp"
+#include "services/access/user_service.hpp"
+#include "services/evidence/audit_query_service.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "shared/clock.hpp"
 #include "shared/id.hpp"
 
 namespace gpuaas::api {
+
+// The services the API calls, built by the server's composition function.
+struct ApiServices {
+  services::AuthService& auth;
+  services::UserService& users;
+  services::SshKeyService& ssh_keys;
+  services::CredentialService& credentials;
+  services::TenancyService& tenancy;
+  services::AuditQueryService& audit;
+  services::QuotaService& quotas;
+  services::EntitlementService& entitlements;
+};
+
+// The handler objects behind the routes; they live as long as the router.
+struct ApiHandlers {
+  ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies)
+      : auth(s.auth, s.users, secure_cookies),
+        account(clock, s.users, s.auth, s.ssh_keys, s.credentials),
+        users(s.users),
+        tenancy(clock, s.tenancy, s.credentials),
+        audit(s.audit),
+        quotas(clock, s.quotas, s.entitlements) {}
+
+  AuthHandlers auth;
+  AccountHandlers account;
+  UserAdminHandlers users;
+  TenancyHandlers tenancy;
+  AuditHandlers audit;
+  QuotaHandlers quotas;
+};
 
 // What the handlers need, built by the server's composition function.
 struct ApiDependencies {
@@ -16,6 +58,7 @@ struct ApiDependencies {
   const net::MetricsRegistry& metrics;
   services::ReadinessService& readiness;
   const ConsoleAssets& console;
+  ApiHandlers& handlers;
 };
 
 // The one route table of the control plane. Every route here is in api/openapi.json and the

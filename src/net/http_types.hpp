@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <any>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,6 +48,8 @@ struct Request {
   std::vector<PathParam> params;
   std::string request_id;
   boost::json::value json;  // the parsed body, for routes whose BodyPolicy is kJson
+  // Who is calling, set by the api module's authentication middleware; net never reads it.
+  std::any caller;
 
   [[nodiscard]] std::string_view Param(std::string_view name) const;
 };

@@ -27,6 +27,12 @@ struct Route {
   Execution execution = Execution::kBlocking;
   BodyPolicy body = BodyPolicy::kNone;
   WebSocketFactory websocket;  // set for WebSocket upgrade routes (GET)
+  // The stable name of what the route does ("ssh_key.create"): the audit trail records
+  // refused and failed calls under it. Empty for routes that change nothing.
+  std::string action;
+  // The handler's service writes every audit row itself, refusals included (sign-in, whose
+  // failures also update the throttle in the same transaction).
+  bool audits_itself = false;
 };
 
 }  // namespace gpuaas::net

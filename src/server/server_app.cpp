@@ -1,6 +1,12 @@
 #include "server/server_app.hpp"
 
+#include <iostream>
+
 #include "api/console/console_assets.hpp"
+#include "api/middlewares/audit_middleware.hpp"
+#include "api/middlewares/authentication_middleware.hpp"
+#include "api/middlewares/idempotency_middleware.hpp"
+#include "api/middlewares/rate_limit_middleware.hpp"
 #include "api/route_table.hpp"
 #include "net/blocking_pool.hpp"
 #include "net/http_server.hpp"
@@ -10,6 +16,7 @@
 #include "net/middlewares/json_body_middleware.hpp"
 #include "net/middlewares/metrics_middleware.hpp"
 #include "net/middlewares/request_id_middleware.hpp"
+#include "services/platform/idempotency_service.hpp"
 #include "services/platform/installation_service.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "shared/build_info.hpp"
@@ -28,6 +35,18 @@ struct ServerApp::Parts {
   std::unique_ptr<store::Database> database;
   std::unique_ptr<store::MigrationRunner> migrations;
   std::unique_ptr<services::ReadinessService> readiness;
+  std::unique_ptr<services::PasswordHasher> hasher;
+  std::unique_ptr<services::AuditTrail> audit;
+  std::unique_ptr<services::AuthService> auth;
+  std::unique_ptr<services::UserService> users;
+  std::unique_ptr<services::SshKeyService> ssh_keys;
+  std::unique_ptr<services::CredentialService> credentials;
+  std::unique_ptr<services::TenancyService> tenancy;
+  std::unique_ptr<services::AuditQueryService> audit_query;
+  std::unique_ptr<services::QuotaService> quotas;
+  std::unique_ptr<services::EntitlementService> entitlements;
+  std::unique_ptr<services::IdempotencyService> idempotency;
+  std::unique_ptr<api::ApiHandlers> handlers;
   net::MetricsRegistry metrics;
   api::ConsoleAssets console;
   net::Router router;
@@ -39,7 +58,9 @@ struct ServerApp::Parts {
 namespace {
 
 // The middleware order, outermost first, and why each stage sits where it does.
-void BuildMiddlewareChain(net::MiddlewareChain& chain, IdGenerator& ids, net::MetricsRegistry& metrics) {
+void BuildMiddlewareChain(net::MiddlewareChain& chain, ServerApp::Parts& p) {
+  auto& ids = p.ids;
+  auto& metrics = p.metrics;
   // 1. Request ID first: every later stage, and the handler, logs and echoes it.
   chain.Append(std::make_unique<net::RequestIdMiddleware>(ids));
   // 2. Metrics outside the access log and error mapping, so it times the whole request and
@@ -50,7 +71,21 @@ void BuildMiddlewareChain(net::MiddlewareChain& chain, IdGenerator& ids, net::Me
   // 4. Error mapping turns every failure below (Result errors and exceptions) into the
   //    envelope; nothing above it needs to know about errors.
   chain.Append(std::make_unique<net::ErrorMappingMiddleware>());
-  // 5. Body checks last, next to the handler: they depend on the route's declared policy.
+  // 5. Audit sits outside authentication so refused credentials (a missing CSRF token, a
+  //    read-only token on a mutation) are recorded too, under the caller they named.
+  chain.Append(std::make_unique<api::AuditMiddleware>(*p.audit));
+  // 6. Authentication resolves the caller that every later stage keys on.
+  chain.Append(std::make_unique<api::AuthenticationMiddleware>(*p.auth));
+  // 7. Rate limits need the principal, and must refuse before any work or storage happens.
+  const auto& c = p.config;
+  api::RateLimits limits;
+  limits.per_ip = {c.rate_limit_ip_per_second * 2, c.rate_limit_ip_per_second};
+  limits.per_principal = {c.rate_limit_principal_per_second * 2, c.rate_limit_principal_per_second};
+  limits.sensitive_per_ip = {c.rate_limit_sign_in_per_minute, c.rate_limit_sign_in_per_minute / 60.0};
+  chain.Append(std::make_unique<api::RateLimitMiddleware>(p.clock, limits));
+  // 8. Idempotency wraps everything that executes, keyed by the principal; replays skip it all.
+  chain.Append(std::make_unique<api::IdempotencyMiddleware>(*p.idempotency));
+  // 9. Body checks last, next to the handler: they depend on the route's declared policy.
   chain.Append(std::make_unique<net::JsonBodyMiddleware>());
 }
 
@@ -65,6 +100,44 @@ net::HttpServerOptions HttpOptions(const ServerConfig& config) {
   options.body_timeout = config.body_timeout;
   options.shutdown_grace = config.shutdown_grace;
   return options;
+}
+
+void BuildServices(ServerApp::Parts& p) {
+  const auto& c = p.config;
+  p.hasher = std::make_unique<services::PasswordHasher>(c.minimum_password_cost ? services::PasswordHashCost::kMinimum
+                                                                                : services::PasswordHashCost::kInteractive);
+  p.audit = std::make_unique<services::AuditTrail>(*p.database, p.clock, p.ids);
+  const services::ServiceContext context{*p.database, p.clock, p.ids, *p.audit};
+  services::AuthSettings auth_settings;
+  auth_settings.signup_enabled = c.signup_enabled;
+  p.auth = std::make_unique<services::AuthService>(context, *p.hasher, auth_settings);
+  p.users = std::make_unique<services::UserService>(context, *p.hasher);
+  p.ssh_keys = std::make_unique<services::SshKeyService>(context);
+  p.credentials = std::make_unique<services::CredentialService>(context, *p.auth);
+  p.tenancy = std::make_unique<services::TenancyService>(context);
+  p.audit_query = std::make_unique<services::AuditQueryService>(context);
+  p.quotas = std::make_unique<services::QuotaService>(context);
+  p.entitlements = std::make_unique<services::EntitlementService>(context);
+  p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
+  const api::ApiServices services{*p.auth, *p.users, *p.ssh_keys, *p.credentials, *p.tenancy, *p.audit_query,
+                                     *p.quotas,   *p.entitlements};
+  p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0);
+}
+
+// On an empty database: the first platform admin, whose login is printed once, here.
+Status EnsureFirstAdmin(ServerApp::Parts& p) {
+  const auto& c = p.config;
+  GPUAAS_ASSIGN_OR_RETURN(
+      const auto admin,
+      p.users->EnsureFirstAdmin(c.admin_email.empty() ? std::nullopt : std::optional<std::string>(c.admin_email),
+                                c.admin_password.empty() ? std::nullopt : std::optional<std::string>(c.admin_password)));
+  if (!admin) return Ok();
+  p.logger.Info("first_admin_created", {{"email", admin->email}});
+  std::cout << "\n  First platform admin created.\n    email:    " << admin->email << "\n    password: "
+            << (admin->password_generated ? admin->password : std::string("(the one in GPUAAS_ADMIN_PASSWORD)"))
+            << "\n  This is shown once; change the password after signing in (Account > Profile).\n\n"
+            << std::flush;
+  return Ok();
 }
 
 Result<std::unique_ptr<store::Database>> OpenStore(const ServerConfig& config) {
@@ -92,12 +165,13 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Create(const ServerConfig& config)
   GPUAAS_ASSIGN_OR_RETURN(p.database, OpenStore(config));
   p.migrations = std::make_unique<store::MigrationRunner>(*p.database, p.clock, store::EmbeddedMigrations());
   p.readiness = std::make_unique<services::ReadinessService>(*p.database, *p.migrations);
+  BuildServices(p);
   const auto& build = GetBuildInfo();
   p.metrics.SetBuildInfo(std::string(build.version), std::string(build.commit));
   p.console = api::ConsoleAssets::Load(config.web_root);
-  GPUAAS_RETURN_IF_ERROR(
-      api::RegisterRoutes(p.router, api::ApiDependencies{p.clock, p.ids, p.metrics, *p.readiness, p.console}));
-  BuildMiddlewareChain(p.chain, p.ids, p.metrics);
+  GPUAAS_RETURN_IF_ERROR(api::RegisterRoutes(
+      p.router, api::ApiDependencies{p.clock, p.ids, p.metrics, *p.readiness, p.console, *p.handlers}));
+  BuildMiddlewareChain(p.chain, p);
   p.pool = std::make_unique<net::BlockingPool>(config.worker_threads, config.worker_queue_limit);
   p.metrics.SetQueueDepthProbe([pool = p.pool.get()] { return pool->queue_depth(); });
   p.http = std::make_unique<net::HttpServer>(HttpOptions(config), p.router, p.chain, *p.pool, p.metrics);
@@ -109,6 +183,10 @@ Result<std::uint16_t> ServerApp::Start() {
   GPUAAS_ASSIGN_OR_RETURN(const int applied, p.migrations->Apply());
   services::InstallationService installation_service(*p.database, p.clock, p.ids);
   GPUAAS_ASSIGN_OR_RETURN(const auto installation, installation_service.Ensure());
+  GPUAAS_RETURN_IF_ERROR(EnsureFirstAdmin(p));
+  if (p.config.minimum_password_cost) {
+    p.logger.Warn("weak_password_hashing", {{"reason", "password_hash_cost=minimum is for test suites only"}});
+  }
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
   p.http->Start();
   p.logger.Info("started", {{"listen", p.config.listen_host + ":" + std::to_string(port)},

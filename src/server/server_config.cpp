@@ -56,6 +56,15 @@ const std::vector<SettingSpec>& ServerSettingSpecs() {
       {"idle_timeout_ms", "60000", "time a kept-alive connection may sit idle"},
       {"body_timeout_ms", "30000", "time a client has to send a request's body"},
       {"shutdown_grace_ms", "10000", "time in-flight requests get to finish on SIGTERM"},
+      {"signup_enabled", "true", "whether anyone may sign up (true or false)"},
+      {"admin_email", "", "email of the first platform admin, created on an empty database"},
+      {"admin_password", "", "password of that first admin; empty: generated and printed once"},
+      {"password_hash_cost", "interactive", "argon2id cost: interactive, or minimum (test suites only)"},
+      {"public_url", "", "URL users reach the console at; https:// makes cookies Secure"},
+      {"allowed_origins", "", "extra comma-separated origins allowed to open WebSockets"},
+      {"rate_limit_ip_per_second", "200", "API requests per second per client IP (bursts of twice that)"},
+      {"rate_limit_principal_per_second", "100", "API requests per second per user or service account"},
+      {"rate_limit_sign_in_per_minute", "10", "sign-in, sign-up and token creations per minute per client IP"},
   };
   return kSpecs;
 }
@@ -131,6 +140,46 @@ Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& 
   bounded("idle_timeout_ms", 100, 3'600'000, config.idle_timeout);
   bounded("body_timeout_ms", 100, 3'600'000, config.body_timeout);
   bounded("shutdown_grace_ms", 0, 600'000, config.shutdown_grace);
+
+  const auto boolean = [&](const std::string& key, bool& field) {
+    const auto& value = layers.Get(key);
+    if (value.text == "true") {
+      field = true;
+    } else if (value.text == "false") {
+      field = false;
+    } else {
+      errors.Add(key, value, "expected true or false, got '" + value.text + "'");
+    }
+  };
+  boolean("signup_enabled", config.signup_enabled);
+  config.admin_email = layers.Get("admin_email").text;
+  config.admin_password = layers.Get("admin_password").text;
+  const auto& cost = layers.Get("password_hash_cost");
+  if (cost.text == "minimum") {
+    config.minimum_password_cost = true;
+  } else if (cost.text != "interactive") {
+    errors.Add("password_hash_cost", cost, "expected interactive or minimum, got '" + cost.text + "'");
+  }
+  config.public_url = layers.Get("public_url").text;
+  if (!config.public_url.empty() && config.public_url.rfind("http://", 0) != 0 &&
+      config.public_url.rfind("https://", 0) != 0) {
+    errors.Add("public_url", layers.Get("public_url"), "expected a URL starting with http:// or https://");
+  }
+  std::string_view origins = layers.Get("allowed_origins").text;
+  while (!origins.empty()) {
+    const auto end = std::min(origins.find(','), origins.size());
+    if (end > 0) config.allowed_origins.emplace_back(origins.substr(0, end));
+    origins.remove_prefix(std::min(end + 1, origins.size()));
+  }
+  std::size_t ip_rate = 0;
+  std::size_t principal_rate = 0;
+  std::size_t sign_in_rate = 0;
+  bounded("rate_limit_ip_per_second", 1, 10'000'000, ip_rate);
+  bounded("rate_limit_principal_per_second", 1, 10'000'000, principal_rate);
+  bounded("rate_limit_sign_in_per_minute", 1, 1'000'000, sign_in_rate);
+  config.rate_limit_ip_per_second = static_cast<double>(ip_rate);
+  config.rate_limit_principal_per_second = static_cast<double>(principal_rate);
+  config.rate_limit_sign_in_per_minute = static_cast<double>(sign_in_rate);
 
   if (!errors.empty()) return errors.ToError();
   return config;

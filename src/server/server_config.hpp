@@ -30,6 +30,17 @@ struct ServerConfig {
   std::chrono::milliseconds idle_timeout{0};
   std::chrono::milliseconds body_timeout{0};
   std::chrono::milliseconds shutdown_grace{0};
+
+  // Identity and access.
+  bool signup_enabled = true;
+  std::string admin_email;     // first admin on an empty database; empty: admin@gpuaas.local
+  std::string admin_password;  // empty: generated and printed once
+  bool minimum_password_cost = false;  // test suites only
+  std::string public_url;              // https://... makes cookies Secure; its origin may open WebSockets
+  std::vector<std::string> allowed_origins;
+  double rate_limit_ip_per_second = 0;
+  double rate_limit_principal_per_second = 0;
+  double rate_limit_sign_in_per_minute = 0;
 };
 
 // A setting: its file key, its GPUAAS_* variable and --flag derive from `key`.

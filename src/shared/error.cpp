@@ -39,6 +39,24 @@ Error Error::Unavailable(std::string message, std::string internal) {
 
 Error Error::Internal(std::string internal) { return {ErrorCode::kInternal, "internal error", std::move(internal)}; }
 
+Error Error::Unauthenticated(std::string message) { return {ErrorCode::kUnauthenticated, std::move(message)}; }
+
+Error Error::PermissionDenied(std::string message) { return {ErrorCode::kPermissionDenied, std::move(message)}; }
+
+Error Error::FailedPrecondition(std::string message) { return {ErrorCode::kFailedPrecondition, std::move(message)}; }
+
+Error Error::RateLimited(std::string message, std::int64_t retry_after_seconds) {
+  Error error(ErrorCode::kRateLimited, std::move(message));
+  error.WithDetail("retry_after_seconds", std::to_string(retry_after_seconds));
+  return error;
+}
+
+Error Error::HiddenNotFound(std::string message) {
+  Error error(ErrorCode::kNotFound, std::move(message));
+  error.hidden_ = true;
+  return error;
+}
+
 Error&& Error::WithDetail(std::string key, std::string value) && {
   details_.push_back({std::move(key), std::move(value)});
   return std::move(*this);

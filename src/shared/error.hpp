@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,14 @@ class Error {
   static Error Conflict(std::string message);
   static Error Unavailable(std::string message, std::string internal = {});
   static Error Internal(std::string internal);
+  static Error Unauthenticated(std::string message);
+  static Error PermissionDenied(std::string message);
+  static Error FailedPrecondition(std::string message);
+  // Adds the detail `retry_after_seconds`, which the HTTP layer also sends as Retry-After.
+  static Error RateLimited(std::string message, std::int64_t retry_after_seconds);
+  // A not_found that hides a resource the caller may not see. Clients see a plain 404; the
+  // audit trail records the attempt as denied.
+  static Error HiddenNotFound(std::string message);
 
   Error&& WithDetail(std::string key, std::string value) &&;
   Error& WithDetail(std::string key, std::string value) &;
@@ -50,12 +59,18 @@ class Error {
   [[nodiscard]] const std::string& message() const { return message_; }
   [[nodiscard]] const std::string& internal() const { return internal_; }
   [[nodiscard]] const std::vector<ErrorDetail>& details() const { return details_; }
+  // True when an access rule refused the call: permission_denied, unauthenticated, or a
+  // not_found that hides a resource (see HiddenNotFound).
+  [[nodiscard]] bool is_denial() const {
+    return hidden_ || code_ == ErrorCode::kPermissionDenied || code_ == ErrorCode::kUnauthenticated;
+  }
 
  private:
   ErrorCode code_;
   std::string message_;
   std::string internal_;
   std::vector<ErrorDetail> details_;
+  bool hidden_ = false;
 };
 
 }  // namespace gpuaas

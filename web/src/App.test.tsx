@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { currentPath, renderApp } from './test/renderApp';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { calls, errorResponse, initOf, mockApi, testSession } from './test/mockApi';
+import { currentPath, currentSearch, renderApp, settle, waitForPath } from './test/renderApp';
 
 // Spelled out here on purpose (not imported from routes.ts) so that a change
 // to the route table's order, labels or paths makes these tests fail.
@@ -14,6 +15,17 @@ const EXPECTED_GROUPS = [
   ['Account', '/account'],
   ['Platform', '/platform'],
 ] as const;
+
+// Pages with live data need something to load; everything else is pending.
+const EMPTY_ACCESS = {
+  'GET /api/v1/users/me': { user: testSession().user, tenants: [], projects: [] },
+  'GET /api/v1/tenants': { items: [] },
+  'GET /api/v1/projects': { items: [] },
+};
+
+beforeEach(() => {
+  mockApi(EMPTY_ACCESS);
+});
 
 function rail() {
   return screen.getByRole('navigation', { name: 'Product groups' });
@@ -31,7 +43,7 @@ describe('left rail', () => {
 
   it('redirects / to /workloads', async () => {
     await renderApp('/');
-    expect(currentPath()).toBe('/workloads');
+    await waitFor(() => expect(currentPath()).toBe('/workloads'));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Workloads');
     expect(within(rail()).getByRole('link', { name: 'Workloads' })).toHaveAttribute(
       'aria-current',
@@ -68,8 +80,10 @@ describe('left rail', () => {
   });
 });
 
+const PENDING_GROUPS = EXPECTED_GROUPS.filter(([l]) => !['Access', 'Account', 'Platform'].includes(l));
+
 describe('group pages', () => {
-  it.each(EXPECTED_GROUPS)(
+  it.each(PENDING_GROUPS)(
     '%s shows its heading and an honest pending state',
     async (label, path) => {
       await renderApp(path);
@@ -82,6 +96,32 @@ describe('group pages', () => {
       expect(screen.queryByRole('table')).not.toBeInTheDocument();
     },
   );
+
+  it.each([
+    ['Access', '/access', ['Memberships', 'Service accounts', 'Credentials', 'Quotas', 'Entitlements']],
+    ['Account', '/account', ['Profile', 'Security', 'Sessions', 'Balance & billing']],
+    ['Platform', '/platform', ['Overview', 'Evidence']],
+  ] as const)('%s has its section tabs, the first one current', async (label, path, tabs) => {
+    await renderApp(path);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(label);
+    const nav = screen.getByRole('navigation', { name: `${label} sections` });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual([...tabs]);
+    expect(links[0]).toHaveAttribute('aria-current', 'page');
+    expect(links[0]).toHaveAttribute('href', path);
+  });
+
+  it('Platform overview is still an honest pending state', async () => {
+    await renderApp('/platform');
+    expect(screen.getByText('Pending')).toBeInTheDocument();
+  });
+
+  it('Platform evidence explains that it is for platform admins', async () => {
+    await renderApp('/platform/evidence');
+    expect(screen.getByText('Platform evidence is for platform admins.')).toBeInTheDocument();
+    const note = screen.getByText('Platform evidence is for platform admins.').parentElement!;
+    expect(within(note).getByRole('link', { name: 'Evidence' })).toHaveAttribute('href', '/evidence');
+  });
 
   it('Apps names the catalog apps', async () => {
     await renderApp('/apps');
@@ -123,5 +163,75 @@ describe('top bar', () => {
     expect(currentPath()).toBe('/notifications');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Notifications');
     expect(within(rail()).queryByRole('link', { current: 'page' })).not.toBeInTheDocument();
+  });
+});
+
+describe('auth gate', () => {
+  it('sends a signed-out visit to /login, remembering the path, and returns after sign-in', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockApi({
+      ...EMPTY_ACCESS,
+      'GET /api/v1/auth/session': errorResponse(401, 'unauthenticated', 'sign in first'),
+      'POST /api/v1/auth/login': testSession(),
+    });
+    await renderApp('/storage');
+    await waitForPath('/login', '?next=%2Fstorage');
+    expect(screen.queryByRole('navigation', { name: 'Product groups' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Email'), 'alice@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitForPath('/storage');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Storage');
+    expect(calls(fetchMock)).toContain('POST /api/v1/auth/login');
+  });
+
+  it('goes to /login when a later API call answers 401', async () => {
+    mockApi({
+      'GET /api/v1/users/me': errorResponse(401, 'unauthenticated', 'session expired'),
+    });
+    await renderApp('/account');
+    await waitForPath('/login', '?next=%2Faccount');
+  });
+
+  it('shows a retry instead of the console when the session check cannot reach the server', async () => {
+    mockApi({ 'GET /api/v1/auth/session': () => Promise.reject(new TypeError('down')) });
+    await renderApp('/workloads');
+    expect(screen.getByRole('heading', { name: 'The console cannot check your session' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Product groups' })).not.toBeInTheDocument();
+  });
+});
+
+describe('user menu', () => {
+  it('shows who is signed in and signs out through POST /auth/logout', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockApi({
+      ...EMPTY_ACCESS,
+      'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }),
+    });
+    await renderApp('/workloads');
+    const button = within(screen.getByRole('banner')).getByRole('button', { name: /Alice Example/ });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(screen.getByTestId('user-email')).toHaveTextContent('alice@example.com');
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Account' })).toHaveAttribute(
+      'href',
+      '/account',
+    );
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitForPath('/login', '');
+    const headers = new Headers(initOf(fetchMock, 'POST /api/v1/auth/logout')?.headers);
+    expect(headers.get('X-CSRF-Token')).toBe('csrf-test-token');
+  });
+
+  it('has an Evidence entry in the top bar', async () => {
+    const user = userEvent.setup();
+    mockApi({ 'GET /api/v1/audit': { items: [], next_cursor: null } });
+    await renderApp('/workloads');
+    await user.click(within(screen.getByRole('banner')).getByRole('link', { name: 'Evidence' }));
+    await waitForPath('/evidence');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Evidence');
+    expect(screen.getByText('No audit events yet.')).toBeInTheDocument();
   });
 });

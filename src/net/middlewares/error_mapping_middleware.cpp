@@ -8,11 +8,16 @@ namespace gpuaas::net {
 
 Response RenderError(const Error& error, std::string_view correlation_id) {
   auto response = Response::Json(wire::HttpStatusFor(error.code()), wire::RenderErrorEnvelope(error, correlation_id));
-  if (error.code() == ErrorCode::kUnavailable || error.code() == ErrorCode::kRateLimited) {
-    response.headers.Add("Retry-After", "1");
-  }
+  bool retry_after_set = false;
   for (const auto& detail : error.details()) {
     if (detail.key == "allow") response.headers.Add("Allow", detail.value);
+    if (detail.key == "retry_after_seconds") {
+      response.headers.Add("Retry-After", detail.value);
+      retry_after_set = true;
+    }
+  }
+  if (!retry_after_set && (error.code() == ErrorCode::kUnavailable || error.code() == ErrorCode::kRateLimited)) {
+    response.headers.Add("Retry-After", "1");
   }
   return response;
 }

@@ -1,5 +1,6 @@
 import { Link, NavLink } from 'react-router-dom';
 import { HOME_PATH } from '../routes';
+import { UserMenu } from './UserMenu';
 import { VersionBadge } from './VersionBadge';
 
 function BellIcon() {
@@ -21,9 +22,13 @@ export function TopBar() {
       </Link>
       <div className="topbar__end">
         <VersionBadge />
+        <NavLink to="/evidence" className="topbar__text-link">
+          Evidence
+        </NavLink>
         <NavLink to="/notifications" className="topbar__icon-link" aria-label="Notifications">
           <BellIcon />
         </NavLink>
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,13 +1,7 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { calls, jsonResponse, mockApi } from '../test/mockApi';
 import { renderApp } from '../test/renderApp';
-
-function jsonResponse(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
 
 function topBarVersion() {
   const banner = screen.getByRole('banner');
@@ -18,20 +12,18 @@ function topBarVersion() {
 
 describe('server version in the top bar', () => {
   it('shows the version fetched from /api/v1/version', async () => {
-    const fetchMock = vi.fn().mockResolvedValue(
-      jsonResponse({
+    const fetchMock = mockApi({
+      'GET /api/v1/version': {
         name: 'gpuaas-server',
         version: '0.1.0',
         commit: 'abc123',
         build_type: 'Release',
-      }),
-    );
-    vi.stubGlobal('fetch', fetchMock);
+      },
+    });
 
     await renderApp('/workloads');
 
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/version');
+    expect(calls(fetchMock).filter((c) => c === 'GET /api/v1/version')).toHaveLength(1);
     const version = topBarVersion();
     expect(version).toHaveTextContent('v0.1.0');
     expect(version).toHaveTextContent('abc123');
@@ -40,27 +32,26 @@ describe('server version in the top bar', () => {
   });
 
   it('shows "version unavailable" when fetch rejects', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    mockApi({
+      'GET /api/v1/version': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
     await renderApp('/workloads');
     expect(topBarVersion()).toHaveTextContent('version unavailable');
   });
 
   it('shows "version unavailable" on an HTTP error', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse({ error: 'boom' }, 500)));
+    mockApi({ 'GET /api/v1/version': jsonResponse({ error: 'boom' }, 500) });
     await renderApp('/workloads');
     expect(topBarVersion()).toHaveTextContent('version unavailable');
   });
 
   it('shows "version unavailable" when the payload is not a version (e.g. index.html fallback)', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn().mockResolvedValue(
-        new Response('<!doctype html><title>GPUaaS console</title>', {
-          status: 200,
-          headers: { 'Content-Type': 'text/html' },
-        }),
-      ),
-    );
+    mockApi({
+      'GET /api/v1/version': new Response('<!doctype html><title>GPUaaS console</title>', {
+        status: 200,
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    });
     await renderApp('/workloads');
     expect(topBarVersion()).toHaveTextContent('version unavailable');
   });

@@ -4,13 +4,22 @@ import { expect } from 'vitest';
 import { App } from '../App';
 
 function LocationProbe() {
-  const { pathname } = useLocation();
-  return <output data-testid="location">{pathname}</output>;
+  const { pathname, search } = useLocation();
+  return (
+    <output data-testid="location" data-search={search}>
+      {pathname}
+    </output>
+  );
+}
+
+/** Wait until nothing on the page is loading (every loading state sets aria-busy). */
+export async function settle() {
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
 }
 
 /**
- * Render the whole console at `path` and wait until the version request has
- * settled, so no state update lands outside the test.
+ * Render the whole console at `path` (stub fetch first, e.g. with mockApi)
+ * and wait until the session check and the first loads have settled.
  */
 export async function renderApp(path = '/') {
   const utils = render(
@@ -19,12 +28,23 @@ export async function renderApp(path = '/') {
       <LocationProbe />
     </MemoryRouter>,
   );
-  await waitFor(() =>
-    expect(screen.getByTestId('server-version')).not.toHaveAttribute('aria-busy'),
-  );
+  await settle();
   return utils;
 }
 
 export function currentPath() {
   return screen.getByTestId('location').textContent;
+}
+
+export function currentSearch() {
+  return screen.getByTestId('location').getAttribute('data-search');
+}
+
+/** Navigations run as transitions: wait for the location instead of reading it once. */
+export async function waitForPath(pathname: string, search?: string) {
+  await waitFor(() => {
+    expect(currentPath()).toBe(pathname);
+    if (search !== undefined) expect(currentSearch()).toBe(search);
+  });
+  await settle();
 }

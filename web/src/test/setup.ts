@@ -1,9 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { setCsrfToken } from '../api/client';
 
 // No test may reach the network: by default every fetch rejects. Tests that
-// need a server response stub fetch themselves (see VersionBadge.test.tsx).
+// need a server response stub fetch themselves (mockApi in ./mockApi.ts).
 beforeEach(() => {
   vi.stubGlobal(
     'fetch',
@@ -13,4 +14,6 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  // The API client keeps the session's CSRF token in module state.
+  setCsrfToken(null);
 });

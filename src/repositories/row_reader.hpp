@@ -1,0 +1,69 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/clock.hpp"
+#include "shared/result.hpp"
+#include "shared/rfc3339.hpp"
+#include "store/session.hpp"
+#include "store/value.hpp"
+
+namespace gpuaas::repositories {
+
+// Column readers shared by the repositories: times are stored as RFC 3339 text.
+inline Timestamp TimeAt(const store::Row& row, std::size_t column) {
+  auto parsed = ParseRfc3339(row.Text(column));
+  return parsed ? *parsed : Timestamp{};
+}
+
+inline std::optional<Timestamp> OptionalTimeAt(const store::Row& row, std::size_t column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return TimeAt(row, column);
+}
+
+inline std::optional<std::string> OptionalTextAt(const store::Row& row, std::size_t column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return row.Text(column);
+}
+
+inline std::optional<std::int64_t> OptionalIntAt(const store::Row& row, std::size_t column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return row.Int(column);
+}
+
+inline store::Value TimeValue(Timestamp time) { return FormatRfc3339(time); }
+
+inline store::Value OptionalTimeValue(const std::optional<Timestamp>& time) {
+  return time ? store::Value(FormatRfc3339(*time)) : store::Null();
+}
+
+inline store::Value OptionalTextValue(const std::optional<std::string>& text) {
+  return text ? store::Value(*text) : store::Null();
+}
+
+inline store::Value OptionalIntValue(const std::optional<std::int64_t>& value) {
+  return value ? store::Value(*value) : store::Null();
+}
+
+// Runs a query and maps each row with `map`.
+template <typename Record, typename Map>
+Result<std::vector<Record>> QueryAll(store::Session& session, const std::string& sql, const store::Params& params,
+                                     Map map) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(sql, params));
+  std::vector<Record> records;
+  records.reserve(rows.size());
+  for (const auto& row : rows) records.push_back(map(row));
+  return records;
+}
+
+template <typename Record, typename Map>
+Result<std::optional<Record>> QueryOne(store::Session& session, const std::string& sql, const store::Params& params,
+                                       Map map) {
+  GPUAAS_ASSIGN_OR_RETURN(auto records, QueryAll<Record>(session, sql, params, map));
+  if (records.empty()) return std::optional<Record>();
+  return std::optional<Record>(std::move(records.front()));
+}
+
+}  // namespace gpuaas::repositories

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { logout } from '../api/auth';
+import { useAuth, useCurrentUser } from '../auth/AuthContext';
+import { useAction } from '../hooks/useAction';
+import { LOGIN_PATH } from '../routes';
+
+/** Top-bar identity: who is signed in, with Account and Sign out. */
+export function UserMenu() {
+  const user = useCurrentUser();
+  const { signedOut } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const signOut = useAction();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  async function handleSignOut() {
+    const result = await signOut.run(() => logout());
+    // 401: the session was already gone; either way the user is signed out.
+    if (result.ok || result.error.status === 401) {
+      navigate(LOGIN_PATH, { replace: true });
+      signedOut();
+    }
+  }
+
+  const name = user.display_name || user.email;
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls="user-menu-panel"
+        data-testid="user-menu-button"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="user-menu__name">{name}</span>
+        {user.platform_admin && <span className="user-menu__role">platform admin</span>}
+      </button>
+      {open && (
+        <div id="user-menu-panel" className="user-menu__panel">
+          <p className="user-menu__identity">
+            <span className="user-menu__display">{user.display_name || 'No display name'}</span>
+            <span className="user-menu__email" data-testid="user-email">
+              {user.email}
+            </span>
+          </p>
+          <ul className="user-menu__list">
+            <li>
+              <Link to="/account" className="user-menu__item" onClick={() => setOpen(false)}>
+                Account
+              </Link>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="user-menu__item"
+                onClick={handleSignOut}
+                disabled={signOut.pending}
+              >
+                {signOut.pending ? 'Signing out…' : 'Sign out'}
+              </button>
+            </li>
+          </ul>
+          {signOut.error && signOut.error.status !== 401 && (
+            <p className="user-menu__error" role="alert">
+              Sign out failed: {signOut.error.message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

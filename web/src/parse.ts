@@ -1,0 +1,16 @@
+/** "" → null (no expiry); "30" → 30; anything else → undefined (invalid). */
+export function parseExpiryDays(value: string): number | null | undefined {
+  const v = value.trim();
+  if (!v) return null;
+  if (!/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 ? n : undefined;
+}
+
+/** Quota limit input: "" → null (unlimited); "8" → 8; anything else → undefined (invalid). */
+export function parseLimit(value: string): number | null | undefined {
+  const v = value.trim();
+  if (!v) return null;
+  if (!/^\d+$/.test(v)) return undefined;
+  return Number(v);
+}
