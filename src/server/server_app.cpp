@@ -111,7 +111,7 @@ void BuildServices(ServerApp::Parts& p) {
   services::AuthSettings auth_settings;
   auth_settings.signup_enabled = c.signup_enabled;
   p.auth = std::make_unique<services::AuthService>(context, *p.hasher, auth_settings);
-  p.users = std::make_unique<services::UserService>(context, *p.hasher);
+  p.users = std::make_unique<services::UserService>(context, *p.hasher, *p.auth);
   p.ssh_keys = std::make_unique<services::SshKeyService>(context);
   p.credentials = std::make_unique<services::CredentialService>(context, *p.auth);
   p.tenancy = std::make_unique<services::TenancyService>(context);
@@ -212,6 +212,14 @@ Result<int> MigrateDatabase(const ServerConfig& config) {
   SystemClock clock;
   store::MigrationRunner runner(*database, clock, store::EmbeddedMigrations());
   return runner.Apply();
+}
+
+Result<services::AuditVerification> VerifyAuditChain(const ServerConfig& config) {
+  GPUAAS_ASSIGN_OR_RETURN(auto database, OpenStore(config));
+  SystemClock clock;
+  RandomIdGenerator ids(clock);
+  services::AuditTrail audit(*database, clock, ids);
+  return audit.Verify();
 }
 
 }  // namespace gpuaas::server

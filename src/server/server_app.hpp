@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "server/server_config.hpp"
+#include "services/evidence/audit_trail.hpp"
 #include "shared/result.hpp"
 
 namespace gpuaas::server {
@@ -32,5 +33,8 @@ class ServerApp {
 
 // `gpuaas-server migrate`: applies migrations and returns how many ran.
 Result<int> MigrateDatabase(const ServerConfig& config);
+
+// Recomputes the audit hash chain of the configured database (gpuaas-server audit verify).
+Result<services::AuditVerification> VerifyAuditChain(const ServerConfig& config);
 
 }  // namespace gpuaas::server

@@ -50,6 +50,21 @@ int Serve(const SettingFlags& flags) {
   return 0;
 }
 
+// Exit status: 0 intact, 1 broken (the first broken row is printed), other failures 1 or 2.
+int VerifyAudit(const SettingFlags& flags) {
+  auto config = LoadAndApplyLogging(flags);
+  if (!config) return Fail(config.error());
+  auto verification = VerifyAuditChain(*config);
+  if (!verification) return Fail(verification.error());
+  if (!verification->first_broken_seq) {
+    std::cout << "audit chain intact: " << verification->rows_checked << " row(s) verified\n";
+    return 0;
+  }
+  std::cout << "audit chain BROKEN at row " << *verification->first_broken_seq << ": " << verification->reason
+            << " (" << verification->rows_checked << " row(s) read)\n";
+  return 1;
+}
+
 int Migrate(const SettingFlags& flags) {
   auto config = LoadAndApplyLogging(flags);
   if (!config) return Fail(config.error());
@@ -71,12 +86,18 @@ int RunServerCli(int argc, char** argv) {
   AddSettingFlags(*serve, serve_flags);
   auto* migrate = app.add_subcommand("migrate", "apply database migrations and exit");
   AddSettingFlags(*migrate, migrate_flags);
+  SettingFlags audit_flags;
+  auto* audit = app.add_subcommand("audit", "inspect the audit trail");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "recompute the audit hash chain and report the first broken row");
+  AddSettingFlags(*verify, audit_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
   if (serve->parsed()) return Serve(serve_flags);
+  if (verify->parsed()) return VerifyAudit(audit_flags);
   return Migrate(migrate_flags);
 }
 

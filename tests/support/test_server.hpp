@@ -11,6 +11,10 @@
 
 namespace gpuaas::testing {
 
+// The first platform admin every test server starts with.
+inline constexpr const char* kTestAdminEmail = "admin@test.local";
+inline constexpr const char* kTestAdminPassword = "admin-password-for-tests";
+
 // The real control plane in this process, on a free loopback port, with a fresh database
 // and JSON logs going to a file the test can read.
 class TestServer {

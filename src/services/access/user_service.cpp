@@ -168,6 +168,8 @@ Result<UserView> UserService::Update(const Caller& caller, std::string_view user
          {{"status", status}, {"platform_admin", admin ? "true" : "false"}}}));
     return Ok();
   }));
+  // Roles and status are part of every cached principal.
+  auth_.ForgetCachedCredentials();
   return view;
 }
 

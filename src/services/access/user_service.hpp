@@ -6,6 +6,7 @@
 
 #include "repositories/access/tenancy_repository.hpp"
 #include "repositories/access/user_repository.hpp"
+#include "services/access/auth_service.hpp"
 #include "services/access/caller.hpp"
 #include "services/access/password_hasher.hpp"
 #include "services/service_context.hpp"
@@ -52,7 +53,8 @@ struct AdminUserUpdate {
 // Users: the caller's own profile, and the platform admin's user management.
 class UserService {
  public:
-  UserService(ServiceContext context, const PasswordHasher& hasher) : context_(context), hasher_(hasher) {}
+  UserService(ServiceContext context, const PasswordHasher& hasher, AuthService& auth)
+      : context_(context), hasher_(hasher), auth_(auth) {}
 
   Result<MeView> Me(const Caller& caller);
   Result<UserView> UpdateProfile(const Caller& caller, std::string_view display_name);
@@ -84,6 +86,7 @@ class UserService {
   Result<UserView> LoadView(store::Session& session, std::string_view user_id);
   ServiceContext context_;
   const PasswordHasher& hasher_;
+  AuthService& auth_;
 };
 
 }  // namespace gpuaas::services
