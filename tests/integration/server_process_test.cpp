@@ -16,25 +16,15 @@
 #include <thread>
 
 #include "tests/support/raw_http_client.hpp"
+#include "tests/support/server_command.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace gpuaas {
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string output;
-};
-
 // Runs the server binary to completion, capturing stdout and stderr.
-Outcome RunServer(const std::string& arguments) {
-  const std::string command = std::string(GPUAAS_SERVER_BINARY) + " " + arguments + " 2>&1";
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 4096> chunk{};
-  while (const auto n = std::fread(chunk.data(), 1, chunk.size(), pipe)) output.append(chunk.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+testing::CommandOutcome RunServer(const std::string& arguments) {
+  return testing::RunCommand(std::string(GPUAAS_SERVER_BINARY) + " " + arguments);
 }
 
 // A server process in the background, killed if the test forgets to stop it.
