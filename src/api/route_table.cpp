@@ -2,7 +2,10 @@
 
 #include <memory>
 
+#include "api/access/session_socket.hpp"
 #include "api/handler_support.hpp"
+#include "api/request_context.hpp"
+#include "services/access/authorizer.hpp"
 #include "api/platform/console_report_handler.hpp"
 #include "api/platform/health_handlers.hpp"
 #include "api/platform/heartbeat_socket.hpp"
@@ -31,6 +34,16 @@ Route ApiJson(Method method, std::string path, net::Handler handler, std::string
   return Api(method, std::move(path), std::move(handler), std::move(action), BodyPolicy::kJson);
 }
 
+// The upgrade guard of browser-facing sockets: the origin must be allowed, and for
+// `signed_in` sockets the caller must have presented a valid credential.
+net::Handler SocketGuard(const std::vector<std::string>& allowed_origins, bool signed_in) {
+  return [&allowed_origins, signed_in](net::Request& request) -> Result<net::Response> {
+    GPUAAS_RETURN_IF_ERROR(CheckOrigin(request, allowed_origins));
+    if (signed_in) GPUAAS_RETURN_IF_ERROR(services::Authorizer::RequireSignedIn(CallerOf(request)));
+    return net::Response{};
+  };
+}
+
 }  // namespace
 
 Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
@@ -45,8 +58,12 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       {Method::kGet, "/api/openapi.json", HandleOpenApi, Execution::kInline},
       {Method::kGet, "/api/v1/version", VersionHandler(), Execution::kInline},
       {Method::kPost, "/api/v1/console/reports", ConsoleReportHandler(deps.ids), Execution::kInline, BodyPolicy::kJson},
-      {Method::kGet, "/ws/v1/heartbeat", nullptr, Execution::kInline, BodyPolicy::kNone,
+      {Method::kGet, "/ws/v1/heartbeat", SocketGuard(h.allowed_origins, false), Execution::kInline, BodyPolicy::kNone,
        [&clock = deps.clock](const net::Request&) { return std::make_unique<HeartbeatSocket>(clock); }},
+      {Method::kGet, "/ws/v1/session", SocketGuard(h.allowed_origins, true), Execution::kInline, BodyPolicy::kNone,
+       [&live = h.live_sessions](const net::Request& request) {
+         return std::make_unique<SessionSocket>(live, CallerOf(request).principal);
+       }},
 
       // Access: signing in and out.
       Api(Method::kGet, "/api/v1/auth/config", Bind(h.auth, &AuthHandlers::Config)),

@@ -3,6 +3,7 @@
 #include "api/access/account_handlers.hpp"
 #include "api/access/auth_handlers.hpp"
 #include "api/access/quota_handlers.hpp"
+#include "api/access/live_sessions.hpp"
 #include "api/access/tenancy_handlers.hpp"
 #include "api/access/user_admin_handlers.hpp"
 #include "api/console/console_assets.hpp"
@@ -35,14 +36,19 @@ struct ApiServices {
 
 // The handler objects behind the routes; they live as long as the router.
 struct ApiHandlers {
-  ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies)
-      : auth(s.auth, s.users, secure_cookies),
+  // `allowed_origins`: besides the server's own, the browser origins that may open WebSockets.
+  ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies, std::vector<std::string> allowed_origins)
+      : allowed_origins(std::move(allowed_origins)),
+        live_sessions(s.auth),
+        auth(s.auth, s.users, secure_cookies),
         account(clock, s.users, s.auth, s.ssh_keys, s.credentials),
         users(s.users),
         tenancy(clock, s.tenancy, s.credentials),
         audit(s.audit),
         quotas(clock, s.quotas, s.entitlements) {}
 
+  std::vector<std::string> allowed_origins;
+  LiveSessions live_sessions;
   AuthHandlers auth;
   AccountHandlers account;
   UserAdminHandlers users;

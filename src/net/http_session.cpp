@@ -195,9 +195,12 @@ asio::awaitable<void> RunHttpSession(ServerContext& context, std::shared_ptr<Con
       if (route != nullptr && route->websocket) {
         // The chain decides on the upgrade like on any request (request ID, logs, metrics, and
         // later authentication); its terminal accepts with 101.
+        // A route's handler, when set, guards the upgrade (who may connect, from which
+        // origin); the upgrade happens only when it succeeds.
         response = beast::websocket::is_upgrade(raw)
                        ? RunChain(context, request, route,
-                                  [](Request&) -> Result<Response> {
+                                  [route](Request& upgrade_request) -> Result<Response> {
+                                    if (route->handler) GPUAAS_RETURN_IF_ERROR(route->handler(upgrade_request));
                                     return Response{101, {}, {}, {}, false};
                                   })
                        : RunChain(context, request, route,

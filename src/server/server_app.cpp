@@ -121,7 +121,14 @@ void BuildServices(ServerApp::Parts& p) {
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
   const api::ApiServices services{*p.auth, *p.users, *p.ssh_keys, *p.credentials, *p.tenancy, *p.audit_query,
                                      *p.quotas,   *p.entitlements};
-  p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0);
+  auto origins = c.allowed_origins;
+  if (!c.public_url.empty()) {
+    // The origin of the public URL: scheme://host[:port], without a path.
+    const auto path = c.public_url.find('/', c.public_url.find("://") + 3);
+    origins.push_back(c.public_url.substr(0, path));
+  }
+  p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
+                                                  std::move(origins));
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.

@@ -41,7 +41,21 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   net::MetricsRegistry metrics;
   const auto console = api::ConsoleAssets::Load("/nonexistent");
   net::Router router;
-  ASSERT_TRUE(api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console}).ok());
+  services::PasswordHasher hasher(services::PasswordHashCost::kMinimum);
+  services::AuditTrail audit(**database, clock, ids);
+  const services::ServiceContext context{**database, clock, ids, audit};
+  services::AuthService auth(context, hasher, {});
+  services::UserService users(context, hasher, auth);
+  services::SshKeyService ssh_keys(context);
+  services::CredentialService credentials(context, auth);
+  services::TenancyService tenancy(context);
+  services::AuditQueryService audit_query(context);
+  services::QuotaService quotas(context);
+  services::EntitlementService entitlements(context);
+  api::ApiHandlers handlers(clock, {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements},
+                            false, {});
+  ASSERT_TRUE(
+      api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());
 
   std::set<std::string> registered;
   for (const auto* route : router.routes()) {

@@ -1,18 +1,27 @@
 #!/usr/bin/env node
-// End-to-end smoke test of the GPUaaS console in a real browser.
+// End-to-end test of the GPUaaS console in a real browser against the real server.
 //
-//   GPUAAS_URL=http://127.0.0.1:8080 npm run e2e
+//   GPUAAS_URL=http://127.0.0.1:8080 \
+//   GPUAAS_E2E_EMAIL=admin@example.com GPUAAS_E2E_PASSWORD=... npm run e2e
 //
 // Drives Debian's Chromium (/usr/bin/chromium, override with CHROMIUM_PATH)
 // through playwright-core. Checks, each counted once in the summary:
+//   - a signed-out visit to /storage lands on /login (?next=/storage)
+//   - a wrong password shows the server's generic message
+//   - signing in returns to /storage
 //   - "/" lands on /workloads
 //   - one check per rail group: click it, URL path, h1, aria-current, screenshot
 //   - a deep link to /storage loads directly (server falls back to index.html)
+//   - Account → Security: add an SSH key, listed with its SHA256 fingerprint
+//   - create an API token: the secret is shown once, and not after dismiss/reload
+//   - Evidence lists ssh_key.create and token.create events
+//   - sign out lands on /login, and the console then needs a login again
 //   - no uncaught page errors during the run
 // Screenshots go to web/e2e-artifacts/. Exits non-zero on any failure and
 // always ends with a line "N passed, M failed".
 // The server version is deliberately not asserted (it may be unavailable).
 
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,6 +30,8 @@ const BASE_URL = (process.env.GPUAAS_URL || 'http://127.0.0.1:8080').replace(/\/
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS_DIR = fileURLToPath(new URL('../e2e-artifacts/', import.meta.url));
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 10_000);
+const EMAIL = process.env.GPUAAS_E2E_EMAIL || '';
+const PASSWORD = process.env.GPUAAS_E2E_PASSWORD || '';
 
 // Kept independent of src/routes.ts on purpose: this is what users must see.
 const GROUPS = [
@@ -33,6 +44,18 @@ const GROUPS = [
   { label: 'Platform', path: '/platform' },
 ];
 
+// A real ed25519 public key (ssh-keygen -lf accepts it). Its fingerprint is
+// computed below the way OpenSSH does: SHA256 of the key blob, base64, no padding.
+const SSH_PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqF9xzg0bXzPHbdGdJ0BbbPZqD3hsYp7W1Iq3fyvIfC e2e@gpuaas';
+const SSH_FINGERPRINT = `SHA256:${createHash('sha256')
+  .update(Buffer.from(SSH_PUBLIC_KEY.split(' ')[1], 'base64'))
+  .digest('base64')
+  .replace(/=+$/, '')}`;
+
+// The wording the server uses for any bad email/password pair.
+const BAD_LOGIN_MESSAGE = /email or password is incorrect/i;
+
 let passed = 0;
 let failed = 0;
 
@@ -40,8 +63,8 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-// Set once the console fails to load at all; later checks are then failed
-// immediately instead of each waiting out its timeout.
+// Set once the console fails to load at all (or sign-in fails); later checks
+// are then failed immediately instead of each waiting out its timeout.
 let abortReason = null;
 
 async function check(name, fn) {
@@ -81,6 +104,37 @@ function railLink(page, label) {
     .getByRole('link', { name: label, exact: true });
 }
 
+async function shot(page, name) {
+  await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png`, fullPage: true });
+}
+
+/** Fill the sign-in form at /login and submit it. */
+async function submitLogin(page, email, password) {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Email', { exact: true }).fill(email);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Audit rows for `action`, re-reading the page while the event may still be in flight. */
+async function waitForAuditRow(page, action) {
+  const form = page.getByRole('form', { name: 'Evidence filters' });
+  await form.getByLabel('Action', { exact: true }).fill(action);
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((url) => url.searchParams.get('action') === action);
+  const row = page.locator(`[data-testid="audit-row"][data-action="${action}"]`);
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    try {
+      await row.first().waitFor({ state: 'visible', timeout: 2_000 });
+      return row;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`no audit row with action ${action}`);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    }
+  }
+}
+
 async function main() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override)`);
@@ -103,6 +157,7 @@ async function main() {
   });
 
   const pageErrors = [];
+  const stamp = Date.now().toString(36);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -110,14 +165,48 @@ async function main() {
     page.setDefaultNavigationTimeout(TIMEOUT_MS);
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
-    const loaded = await check('root redirects to /workloads', async () => {
+    const loaded = await check('signed-out visit to /storage lands on /login', async () => {
+      const res = await page.goto(`${BASE_URL}/storage`, { waitUntil: 'domcontentloaded' });
+      assert(res && res.ok(), `GET ${BASE_URL}/storage returned HTTP ${res?.status()}`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      const next = new URL(page.url()).searchParams.get('next');
+      assert(next === '/storage', `expected ?next=/storage, got ${next}`);
+      const text = await h1Text(page);
+      assert(text === 'Sign in to GPUaaS', `expected h1 "Sign in to GPUaaS", got "${text}"`);
+      await shot(page, 'login');
+    });
+    if (!loaded) abortReason = `console did not load from ${BASE_URL}/`;
+    if (!abortReason && (!EMAIL || !PASSWORD)) {
+      abortReason = 'GPUAAS_E2E_EMAIL and GPUAAS_E2E_PASSWORD must be set';
+    }
+
+    await check('wrong password shows the generic message', async () => {
+      await submitLogin(page, EMAIL, `${PASSWORD}-wrong`);
+      const error = page.getByTestId('form-error');
+      await error.waitFor({ state: 'visible' });
+      const text = (await error.textContent()) ?? '';
+      assert(BAD_LOGIN_MESSAGE.test(text), `expected "email or password is incorrect", got "${text}"`);
+      assert(pathOf(page) === '/login', `expected to stay on /login, got ${pathOf(page)}`);
+      await shot(page, 'login-error');
+    });
+
+    const signedIn = await check('sign in returns to the remembered page', async () => {
+      await submitLogin(page, EMAIL, PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/storage');
+      const text = await h1Text(page);
+      assert(text === 'Storage', `expected h1 "Storage", got "${text}"`);
+      const menu = page.getByTestId('user-menu-button');
+      await menu.waitFor({ state: 'visible' });
+    });
+    if (!signedIn && !abortReason) abortReason = 'could not sign in';
+
+    await check('root redirects to /workloads', async () => {
       const res = await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
       assert(res && res.ok(), `GET ${BASE_URL}/ returned HTTP ${res?.status()}`);
       await page.waitForURL((url) => url.pathname === '/workloads');
       const text = await h1Text(page);
       assert(text === 'Workloads', `expected h1 "Workloads", got "${text}"`);
     });
-    if (!loaded) abortReason = `console did not load from ${BASE_URL}/`;
 
     for (const { label, path } of GROUPS) {
       await check(`rail ${label} -> ${path}`, async () => {
@@ -129,10 +218,7 @@ async function main() {
         assert(text === label, `expected h1 "${label}", got "${text}"`);
         const current = await link.getAttribute('aria-current');
         assert(current === 'page', `expected aria-current="page" on ${label}, got ${current}`);
-        await page.screenshot({
-          path: `${ARTIFACTS_DIR}${label.toLowerCase()}.png`,
-          fullPage: true,
-        });
+        await shot(page, label.toLowerCase());
       });
     }
 
@@ -147,10 +233,101 @@ async function main() {
       assert(text === 'Storage', `expected h1 "Storage", got "${text}"`);
       const current = await railLink(deep, 'Storage').getAttribute('aria-current');
       assert(current === 'page', `expected Storage aria-current="page", got ${current}`);
-      await deep.screenshot({ path: `${ARTIFACTS_DIR}storage-deep-link.png`, fullPage: true });
+      await shot(deep, 'storage-deep-link');
       await deep.close();
     });
 
+    await check('Account -> Security: add an SSH key, listed with its fingerprint', async () => {
+      await railLink(page, 'Account').click();
+      await page
+        .getByRole('navigation', { name: 'Account sections' })
+        .getByRole('link', { name: 'Security', exact: true })
+        .click();
+      await page.waitForURL((url) => url.pathname === '/account/security');
+      const keys = page.getByRole('region', { name: 'SSH keys' });
+      const form = page.getByRole('form', { name: 'Add SSH key' });
+      await form.waitFor({ state: 'visible' });
+      await keys.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+
+      // A previous run against the same database may have left the key behind.
+      const existing = keys.getByTestId('ssh-key-row').filter({ hasText: SSH_FINGERPRINT });
+      if ((await existing.count()) > 0) {
+        await existing.first().getByRole('button', { name: /^Delete SSH key / }).click();
+        await existing.first().getByRole('button', { name: 'Delete key', exact: true }).click();
+        await existing.first().waitFor({ state: 'detached' });
+      }
+
+      const name = `e2e-key-${stamp}`;
+      await form.getByLabel('Key name', { exact: true }).fill(name);
+      await form.getByLabel('Public key', { exact: true }).fill(SSH_PUBLIC_KEY);
+      await form.getByRole('button', { name: 'Add SSH key', exact: true }).click();
+      const row = keys.getByTestId('ssh-key-row').filter({ hasText: name });
+      await row.waitFor({ state: 'visible' });
+      const fingerprint = (await row.getByTestId('ssh-key-fingerprint').textContent())?.trim();
+      assert(
+        fingerprint === SSH_FINGERPRINT,
+        `expected fingerprint ${SSH_FINGERPRINT}, got ${fingerprint}`,
+      );
+    });
+
+    await check('create an API token: secret shown once, gone after dismiss', async () => {
+      if (pathOf(page) !== '/account/security') {
+        await page.goto(`${BASE_URL}/account/security`, { waitUntil: 'domcontentloaded' });
+      }
+      const tokens = page.getByRole('region', { name: 'API tokens' });
+      const form = page.getByRole('form', { name: 'Create API token' });
+      const name = `e2e-token-${stamp}`;
+      await form.getByLabel('Token name', { exact: true }).fill(name);
+      await form.getByLabel('Expires in (days)', { exact: true }).fill('1');
+      await form.getByRole('button', { name: 'Create token', exact: true }).click();
+
+      const panel = page.getByTestId('secret-panel');
+      await panel.waitFor({ state: 'visible' });
+      const secret = (await panel.getByTestId('secret-value').textContent())?.trim() ?? '';
+      assert(secret.length >= 16, `expected a secret, got "${secret}"`);
+      const warning = (await panel.textContent()) ?? '';
+      assert(/will not be shown again/.test(warning), 'secret panel lacks the "will not be shown again" text');
+      const row = tokens.getByTestId('token-row').filter({ hasText: name });
+      await row.waitFor({ state: 'visible' });
+      assert(!((await row.textContent()) ?? '').includes(secret), 'token row shows the secret');
+      await shot(page, 'token-secret');
+
+      await panel.getByRole('button', { name: 'Dismiss', exact: true }).click();
+      await panel.waitFor({ state: 'detached' });
+      assert(!(await page.content()).includes(secret), 'secret still in the page after dismiss');
+
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await tokens.getByTestId('token-row').filter({ hasText: name }).waitFor({ state: 'visible' });
+      assert((await page.getByTestId('secret-panel').count()) === 0, 'secret panel back after reload');
+      assert(!(await page.content()).includes(secret), 'secret in the page after reload');
+      await shot(page, 'security');
+    });
+
+    await check('Evidence lists ssh_key.create and token.create', async () => {
+      await page.getByRole('banner').getByRole('link', { name: 'Evidence', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/evidence');
+      const text = await h1Text(page);
+      assert(text === 'Evidence', `expected h1 "Evidence", got "${text}"`);
+      for (const action of ['ssh_key.create', 'token.create']) {
+        const rows = await waitForAuditRow(page, action);
+        const outcome = (await rows.first().textContent()) ?? '';
+        assert(/allowed/.test(outcome), `expected an allowed ${action} row, got "${outcome}"`);
+      }
+      await shot(page, 'evidence');
+    });
+
+    await check('sign out lands on /login and the session is gone', async () => {
+      await page.getByTestId('user-menu-button').click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByRole('form', { name: 'Sign in' }).waitFor({ state: 'visible' });
+      await page.goto(`${BASE_URL}/workloads`, { waitUntil: 'domcontentloaded' });
+      await page.waitForURL((url) => url.pathname === '/login');
+      await shot(page, 'signed-out');
+    });
+
+    // Page errors are counted even when the flow above was cut short.
+    abortReason = null;
     await check('no uncaught page errors', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
     });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { calls, errorResponse, initOf, mockApi, testSession } from './test/mockApi';
-import { currentPath, currentSearch, renderApp, settle, waitForPath } from './test/renderApp';
+import { currentPath, renderApp, waitForPath } from './test/renderApp';
 
 // Spelled out here on purpose (not imported from routes.ts) so that a change
 // to the route table's order, labels or paths makes these tests fail.

@@ -2,11 +2,9 @@
 
 #include <boost/json/object.hpp>
 
-#include "repositories/access/api_token_repository.hpp"
-#include "repositories/access/console_session_repository.hpp"
-#include "repositories/access/ssh_key_repository.hpp"
-#include "repositories/access/tenancy_repository.hpp"
+#include "services/access/auth_service.hpp"
 #include "services/access/credential_service.hpp"
+#include "services/access/ssh_key_service.hpp"
 #include "services/access/tenancy_service.hpp"
 #include "services/access/user_service.hpp"
 

@@ -39,7 +39,8 @@ Result<net::Response> AuthenticationMiddleware::Handle(net::Request& request, co
   } else if (const auto cookie = FindCookie(request.headers.Find("Cookie"), kSessionCookie); !cookie.empty()) {
     // A stale cookie is treated as no cookie: the caller is anonymous and can sign in again.
     if (auto principal = auth_.ResolveSession(cookie)) caller.principal = std::move(principal).value();
-    const bool signs_in = route != nullptr && route->audits_itself;
+    // Signing in or up replaces whatever session the browser had: no token to echo yet.
+    const bool signs_in = route != nullptr && (route->action == "auth.login" || route->action == "auth.signup");
     if (mutation && caller.principal.signed_in() && !signs_in &&
         !ConstantTimeEquals(request.headers.Find(kCsrfHeader), caller.principal.csrf_token)) {
       request.caller = caller;

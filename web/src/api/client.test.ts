@@ -10,7 +10,8 @@ import {
 } from './client';
 
 function stubFetch(response: Response | (() => Promise<Response>)) {
-  const fn = vi.fn(typeof response === 'function' ? response : () => Promise.resolve(response.clone()));
+  const reply = typeof response === 'function' ? response : () => Promise.resolve(response.clone());
+  const fn = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => reply());
   vi.stubGlobal('fetch', fn);
   return fn;
 }
@@ -102,7 +103,7 @@ describe('apiRequest', () => {
 
   it('falls back to a code from the status when the body is not an envelope', async () => {
     stubFetch(new Response('<html>bad gateway</html>', { status: 409, headers: { 'Content-Type': 'text/html' } }));
-    const err = await apiRequest('/x').catch((e) => e);
+    const err = await apiRequest<never>('/x').catch((e: unknown) => e as ApiError);
     expect(err).toMatchObject({ code: 'conflict', status: 409, correlationId: null });
     expect(err.message).toContain('HTTP 409');
   });

@@ -4,7 +4,11 @@ import type { AuthSession, User } from '../api/types';
 
 export type AuthState =
   | { status: 'loading' }
-  | { status: 'signed_out' }
+  /**
+   * `ended`: the user signed out here (go to plain /login).
+   * `missing`: no session, or it expired/was revoked elsewhere (remember the page).
+   */
+  | { status: 'signed_out'; reason: 'ended' | 'missing' }
   | { status: 'signed_in'; session: AuthSession }
   | { status: 'error'; error: ApiError };
 
@@ -12,8 +16,8 @@ export interface AuthContextValue {
   state: AuthState;
   /** After login/signup: store the session and its CSRF token. */
   signedIn(session: AuthSession): void;
-  /** Forget the session locally (after logout or a 401). */
-  signedOut(): void;
+  /** Forget the session locally: 'ended' after a sign-out here, 'missing' after a 401. */
+  signedOut(reason?: 'ended' | 'missing'): void;
   /** Replace the user after a profile change. */
   updateUser(user: User): void;
   /** Probe GET /auth/session again (after a network failure). */

@@ -18,12 +18,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed_in', session });
   }, []);
 
-  const signedOut = useCallback(() => {
+  const signedOut = useCallback((reason: 'ended' | 'missing' = 'missing') => {
     setCsrfToken(null);
-    setState({ status: 'signed_out' });
+    setState({ status: 'signed_out', reason });
   }, []);
 
-  useEffect(() => setUnauthorizedHandler(signedOut), [signedOut]);
+  useEffect(() => setUnauthorizedHandler(() => signedOut('missing')), [signedOut]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -32,7 +32,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       (session) => signedIn(session),
       (err: unknown) => {
         if (controller.signal.aborted || isAbortError(err)) return;
-        if (err instanceof ApiError && err.status === 401) signedOut();
+        if (err instanceof ApiError && err.status === 401) signedOut('missing');
         else
           setState({
             status: 'error',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from './AuthContext';
 import { AuthProblem } from './AuthProblem';
+import { LOGIN_PATH } from '../routes';
 import { loginPathFor } from './nextPath';
 
 /** Renders its children only with a session; otherwise /login?next=<here>. */
@@ -17,7 +18,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (state.status === 'error') return <AuthProblem error={state.error} />;
   if (state.status === 'signed_out') {
-    return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+    const to = state.reason === 'ended' ? LOGIN_PATH : loginPathFor(location.pathname + location.search);
+    return <Navigate to={to} replace />;
   }
   return <>{children}</>;
 }

@@ -13,7 +13,7 @@ export function tokenPosture(token: Token, now = Date.now()): { tone: BadgeTone;
     if (days < SOON_DAYS) {
       return {
         tone: 'warning',
-        text: days <= 0 ? 'active · expires today' : `active · expires in ${days}d`,
+        text: days <= 0 ? 'active · expires within a day' : `active · expires in ${days}d`,
       };
     }
   }

@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { logout } from '../api/auth';
 import { useAuth, useCurrentUser } from '../auth/AuthContext';
 import { useAction } from '../hooks/useAction';
-import { LOGIN_PATH } from '../routes';
 
 /** Top-bar identity: who is signed in, with Account and Sign out. */
 export function UserMenu() {
   const user = useCurrentUser();
   const { signedOut } = useAuth();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const signOut = useAction();
@@ -33,10 +31,7 @@ export function UserMenu() {
   async function handleSignOut() {
     const result = await signOut.run(() => logout());
     // 401: the session was already gone; either way the user is signed out.
-    if (result.ok || result.error.status === 401) {
-      navigate(LOGIN_PATH, { replace: true });
-      signedOut();
-    }
+    if (result.ok || result.error.status === 401) signedOut('ended');
   }
 
   const name = user.display_name || user.email;

@@ -50,7 +50,8 @@ export interface MockRequest {
   body: unknown;
 }
 
-type Reply = Response | unknown;
+/** A Response, or a JSON body sent with 200. */
+type Reply = Response | object | null;
 export type Handler = Reply | ((req: MockRequest) => Reply | Promise<Reply>);
 
 /**

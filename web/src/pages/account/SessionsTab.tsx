@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { listSessions, revokeSession } from '../../api/me';
 import type { UserSession } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -10,12 +9,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { Time } from '../../components/Time';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
-import { LOGIN_PATH } from '../../routes';
 
 export function SessionsTab() {
   const { state, reload, refreshing } = useResource((signal) => listSessions(signal), []);
   const { signedOut } = useAuth();
-  const navigate = useNavigate();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -24,8 +21,7 @@ export function SessionsTab() {
     const result = await action.run(() => revokeSession(session.id));
     if (!result.ok) return;
     if (session.current) {
-      navigate(LOGIN_PATH, { replace: true });
-      signedOut();
+      signedOut('ended');
       return;
     }
     setNotice('Session revoked.');

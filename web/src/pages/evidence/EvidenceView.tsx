@@ -24,14 +24,14 @@ export function EvidenceView() {
 
   return (
     <div className="stack">
-      <EvidenceFilters key={queryKey} filters={filters} onApply={apply} />
+      <EvidenceFilters key={`filters${queryKey}`} filters={filters} onApply={apply} />
       <div className="toolbar">
         <a className="button" href={auditExportUrl(filters)} download data-testid="audit-export">
           Export CSV
         </a>
         <span className="muted small">The export uses the filters above.</span>
       </div>
-      <AuditLog key={queryKey} filters={filters} onSelect={setSelected} />
+      <AuditLog key={`log${queryKey}`} filters={filters} onSelect={setSelected} />
       {selected && <EvidenceDrawer event={selected} onClose={() => setSelected(null)} onPivot={apply} />}
     </div>
   );
