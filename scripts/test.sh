@@ -38,11 +38,14 @@ record bash -c "cd web && npm test --silent"
 step "console end-to-end (Playwright + Chromium against the real server)"
 e2e_dir=$(mktemp -d /tmp/gpuaas-e2e-XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
-build/apps/gpuaas-server serve --listen "127.0.0.1:$port" --database "sqlite:$e2e_dir/gpuaas.db" \
-  --web-root "$root/web/dist" --log-file "$e2e_dir/server.log" &
+e2e_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+GPUAAS_ADMIN_EMAIL=e2e-admin@gpuaas.test GPUAAS_ADMIN_PASSWORD="$e2e_password" \
+  build/apps/gpuaas-server serve --listen "127.0.0.1:$port" --database "sqlite:$e2e_dir/gpuaas.db" \
+  --web-root "$root/web/dist" --log-file "$e2e_dir/server.log" >/dev/null &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-record env GPUAAS_URL="http://127.0.0.1:$port" bash -c "cd web && npm run --silent e2e"
+record env GPUAAS_URL="http://127.0.0.1:$port" GPUAAS_E2E_EMAIL=e2e-admin@gpuaas.test \
+  GPUAAS_E2E_PASSWORD="$e2e_password" bash -c "cd web && npm run --silent e2e"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 
 step "ASan + UBSan build of the C++ tests"

@@ -47,7 +47,7 @@ const GROUPS = [
 // A real ed25519 public key (ssh-keygen -lf accepts it). Its fingerprint is
 // computed below the way OpenSSH does: SHA256 of the key blob, base64, no padding.
 const SSH_PUBLIC_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqF9xzg0bXzPHbdGdJ0BbbPZqD3hsYp7W1Iq3fyvIfC e2e@gpuaas';
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPhHlHKhizFKvkw3T5zf6yCRk/ggRIsnhw1jktjsF+A1 e2e@gpuaas';
 const SSH_FINGERPRINT = `SHA256:${createHash('sha256')
   .update(Buffer.from(SSH_PUBLIC_KEY.split(' ')[1], 'base64'))
   .digest('base64')

@@ -6,7 +6,7 @@ import { calls, errorResponse, initOf, jsonResponse, mockApi } from '../../test/
 import { renderApp, settle } from '../../test/renderApp';
 
 const PUBLIC_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqF9xzg0bXzPHbdGdJ0BbbPZqD3hsYp7W1Iq3fyvIfC e2e@gpuaas';
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPhHlHKhizFKvkw3T5zf6yCRk/ggRIsnhw1jktjsF+A1 e2e@gpuaas';
 
 const KEY: SshKey = {
   id: 'key_1',
