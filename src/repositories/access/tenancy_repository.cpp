@@ -69,6 +69,30 @@ Result<std::vector<TenantRecord>> TenancyRepository::ListTenantsOfUser(store::Se
       {std::string(user_id)}, TenantFromRow);
 }
 
+Result<std::vector<std::pair<TenantRecord, std::string>>> TenancyRepository::ListTenantRolesOfUser(
+    store::Session& session, std::string_view user_id) {
+  return QueryAll<std::pair<TenantRecord, std::string>>(
+      session,
+      "SELECT t.id, t.name, t.personal, t.created_at, m.role FROM tenants t "
+      "JOIN tenant_memberships m ON m.tenant_id = t.id WHERE m.user_id = ? ORDER BY t.name",
+      {std::string(user_id)}, [](const store::Row& row) { return std::pair{TenantFromRow(row), row.Text(4)}; });
+}
+
+Result<std::vector<TenancyRepository::ProjectRoles>> TenancyRepository::ListProjectRolesOfUser(
+    store::Session& session, std::string_view user_id) {
+  return QueryAll<ProjectRoles>(
+      session,
+      "SELECT p.id, p.tenant_id, t.name, p.name, p.created_at, pm.role, tm.role FROM projects p "
+      "JOIN tenants t ON t.id = p.tenant_id "
+      "LEFT JOIN project_memberships pm ON pm.project_id = p.id AND pm.user_id = ? "
+      "LEFT JOIN tenant_memberships tm ON tm.tenant_id = p.tenant_id AND tm.user_id = ? "
+      "WHERE pm.user_id IS NOT NULL OR tm.role IN ('owner', 'admin') ORDER BY t.name, p.name",
+      {std::string(user_id), std::string(user_id)}, [](const store::Row& row) {
+        return ProjectRoles{ProjectFromRow(row), OptionalTextAt(row, 5).value_or(""),
+                            OptionalTextAt(row, 6).value_or("")};
+      });
+}
+
 Status TenancyRepository::InsertProject(store::Session& session, const ProjectRecord& project) {
   GPUAAS_RETURN_IF_ERROR(
       session.Execute("INSERT INTO projects (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)",

@@ -51,6 +51,18 @@ class TenancyRepository {
   static Result<std::vector<TenantRecord>> ListTenants(store::Session& session);
   static Result<std::vector<TenantRecord>> ListTenantsOfUser(store::Session& session, std::string_view user_id);
 
+  // The user's tenants with the user's role in each, in one query.
+  static Result<std::vector<std::pair<TenantRecord, std::string>>> ListTenantRolesOfUser(store::Session& session,
+                                                                                        std::string_view user_id);
+  // The projects visible to the user with the user's direct project role (may be empty) and
+  // tenant role (may be empty), in one query.
+  struct ProjectRoles {
+    ProjectRecord project;
+    std::string project_role;
+    std::string tenant_role;
+  };
+  static Result<std::vector<ProjectRoles>> ListProjectRolesOfUser(store::Session& session, std::string_view user_id);
+
   static Status InsertProject(store::Session& session, const ProjectRecord& project);
   static Result<std::optional<ProjectRecord>> FindProject(store::Session& session, std::string_view id);
   static Result<std::vector<ProjectRecord>> ListProjects(store::Session& session);

@@ -34,6 +34,16 @@ Result<std::optional<UserRecord>> UserRepository::FindById(store::Session& sessi
   return FindOne(session, "id", id);
 }
 
+Result<std::optional<std::pair<UserRecord, std::optional<Timestamp>>>> UserRepository::FindWithLock(
+    store::Session& session, std::string_view id) {
+  return QueryOne<std::pair<UserRecord, std::optional<Timestamp>>>(
+      session,
+      "SELECT u.id, u.email, u.display_name, u.password_hash, u.platform_admin, u.status, u.created_at, "
+      "u.updated_at, u.password_changed_at, lt.locked_until FROM users u "
+      "LEFT JOIN login_throttle lt ON lt.email = u.email WHERE u.id = ?",
+      {std::string(id)}, [](const store::Row& row) { return std::pair{FromRow(row), OptionalTimeAt(row, 9)}; });
+}
+
 Result<std::optional<UserRecord>> UserRepository::FindByEmail(store::Session& session, std::string_view email) {
   return FindOne(session, "email", email);
 }

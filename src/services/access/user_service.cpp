@@ -21,10 +21,11 @@ std::optional<Timestamp> ActiveLock(const std::optional<repositories::LoginThrot
 }  // namespace
 
 Result<UserView> UserService::LoadView(store::Session& session, std::string_view user_id) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto user, UserRepository::FindById(session, user_id));
-  if (!user) return Error::NotFound("user " + std::string(user_id) + " not found");
-  GPUAAS_ASSIGN_OR_RETURN(const auto throttle, UserRepository::FindThrottle(session, user->email));
-  return UserView{*user, ActiveLock(throttle, context_.clock.Now())};
+  GPUAAS_ASSIGN_OR_RETURN(const auto found, UserRepository::FindWithLock(session, user_id));
+  if (!found) return Error::NotFound("user " + std::string(user_id) + " not found");
+  const auto& locked_until = found->second;
+  const bool locked = locked_until && *locked_until > context_.clock.Now();
+  return UserView{found->first, locked ? locked_until : std::nullopt};
 }
 
 Result<repositories::UserRecord> UserService::InsertWithWorkspace(store::Session& session, ServiceContext context,
@@ -53,19 +54,19 @@ Result<MeView> UserService::Me(const Caller& caller) {
   MeView me;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(me.user, LoadView(session, caller.principal.id));
-    GPUAAS_ASSIGN_OR_RETURN(const auto tenant_roles, TenancyRepository::ListMembershipsOfUser(
-                                                         session, TenancyRepository::Scope::kTenant, caller.principal.id));
-    GPUAAS_ASSIGN_OR_RETURN(const auto tenants, TenancyRepository::ListTenantsOfUser(session, caller.principal.id));
-    for (const auto& tenant : tenants) {
-      Membership membership{tenant.id, tenant.name, tenant.id, tenant.name, tenant.personal, ""};
-      for (const auto& role : tenant_roles) {
-        if (role.scope_id == tenant.id) membership.role = role.role;
-      }
-      me.tenants.push_back(std::move(membership));
+    GPUAAS_ASSIGN_OR_RETURN(const auto tenants, TenancyRepository::ListTenantRolesOfUser(session, caller.principal.id));
+    for (const auto& [tenant, role] : tenants) {
+      me.tenants.push_back(Membership{tenant.id, tenant.name, tenant.id, tenant.name, tenant.personal, role});
     }
-    GPUAAS_ASSIGN_OR_RETURN(const auto projects, TenancyRepository::ListProjectsVisibleTo(session, caller.principal.id));
-    for (const auto& project : projects) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto role, Authorizer::ProjectRoleOf(session, caller, project));
+    GPUAAS_ASSIGN_OR_RETURN(const auto projects, TenancyRepository::ListProjectRolesOfUser(session, caller.principal.id));
+    for (const auto& entry : projects) {
+      // Tenant owners and admins administer every project of the tenant.
+      auto role = ParseProjectRole(entry.project_role);
+      const auto tenant_role = ParseTenantRole(entry.tenant_role);
+      if ((tenant_role && *tenant_role >= TenantRole::kAdmin) || caller.principal.platform_admin) {
+        role = ProjectRole::kAdmin;
+      }
+      const auto& project = entry.project;
       me.projects.push_back(Membership{project.id, project.name, project.tenant_id, project.tenant_name, false,
                                        role ? std::string(RoleName(*role)) : ""});
     }

@@ -118,9 +118,10 @@ Status SqliteDatabase::Read(const Work& work) {
     idle_readers_.pop_back();
   }
   // A read transaction gives the work one consistent snapshot across its queries.
-  auto outcome = reader->ExecuteScript("BEGIN");
+  // Execute (not ExecuteScript) so BEGIN and COMMIT come from the statement cache.
+  Status outcome = reader->Execute("BEGIN", {}).ok() ? Ok() : Status(Error::Unavailable("could not begin a read"));
   if (outcome) outcome = RunGuarded(work, *reader);
-  (void)reader->ExecuteScript("COMMIT");
+  (void)reader->Execute("COMMIT", {});
   {
     std::lock_guard lock(read_mutex_);
     idle_readers_.push_back(std::move(reader));
