@@ -4,14 +4,14 @@
 
 #include "api/access/session_socket.hpp"
 #include "api/handler_support.hpp"
-#include "api/request_context.hpp"
-#include "services/access/authorizer.hpp"
 #include "api/platform/console_report_handler.hpp"
 #include "api/platform/health_handlers.hpp"
 #include "api/platform/heartbeat_socket.hpp"
 #include "api/platform/metrics_handler.hpp"
 #include "api/platform/openapi_handler.hpp"
 #include "api/platform/version_handler.hpp"
+#include "api/request_context.hpp"
+#include "services/access/authorizer.hpp"
 
 namespace gpuaas::api {
 

@@ -2,8 +2,8 @@
 
 #include "api/access/account_handlers.hpp"
 #include "api/access/auth_handlers.hpp"
-#include "api/access/quota_handlers.hpp"
 #include "api/access/live_sessions.hpp"
+#include "api/access/quota_handlers.hpp"
 #include "api/access/tenancy_handlers.hpp"
 #include "api/access/user_admin_handlers.hpp"
 #include "api/console/console_assets.hpp"

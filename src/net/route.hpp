@@ -23,7 +23,7 @@ enum class BodyPolicy { kNone, kJson };
 struct Route {
   Method method = Method::kGet;
   std::string path;  // template: /api/v1/nodes/{node_id}, or /{path...} for a tail
-  Handler handler;  // for WebSocket routes: an optional guard run before the upgrade
+  Handler handler;   // for WebSocket routes: an optional guard run before the upgrade
   Execution execution = Execution::kBlocking;
   BodyPolicy body = BodyPolicy::kNone;
   WebSocketFactory websocket;  // set for WebSocket upgrade routes (GET)

@@ -104,8 +104,8 @@ net::HttpServerOptions HttpOptions(const ServerConfig& config) {
 
 void BuildServices(ServerApp::Parts& p) {
   const auto& c = p.config;
-  p.hasher = std::make_unique<services::PasswordHasher>(c.minimum_password_cost ? services::PasswordHashCost::kMinimum
-                                                                                : services::PasswordHashCost::kInteractive);
+  p.hasher = std::make_unique<services::PasswordHasher>(
+      c.minimum_password_cost ? services::PasswordHashCost::kMinimum : services::PasswordHashCost::kInteractive);
   p.audit = std::make_unique<services::AuditTrail>(*p.database, p.clock, p.ids);
   const services::ServiceContext context{*p.database, p.clock, p.ids, *p.audit};
   services::AuthSettings auth_settings;
@@ -119,25 +119,25 @@ void BuildServices(ServerApp::Parts& p) {
   p.quotas = std::make_unique<services::QuotaService>(context);
   p.entitlements = std::make_unique<services::EntitlementService>(context);
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
-  const api::ApiServices services{*p.auth, *p.users, *p.ssh_keys, *p.credentials, *p.tenancy, *p.audit_query,
-                                     *p.quotas,   *p.entitlements};
+  const api::ApiServices services{*p.auth,    *p.users,       *p.ssh_keys, *p.credentials,
+                                  *p.tenancy, *p.audit_query, *p.quotas,   *p.entitlements};
   auto origins = c.allowed_origins;
   if (!c.public_url.empty()) {
     // The origin of the public URL: scheme://host[:port], without a path.
     const auto path = c.public_url.find('/', c.public_url.find("://") + 3);
     origins.push_back(c.public_url.substr(0, path));
   }
-  p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
-                                                  std::move(origins));
+  p.handlers =
+      std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0, std::move(origins));
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.
 Status EnsureFirstAdmin(ServerApp::Parts& p) {
   const auto& c = p.config;
-  GPUAAS_ASSIGN_OR_RETURN(
-      const auto admin,
-      p.users->EnsureFirstAdmin(c.admin_email.empty() ? std::nullopt : std::optional<std::string>(c.admin_email),
-                                c.admin_password.empty() ? std::nullopt : std::optional<std::string>(c.admin_password)));
+  GPUAAS_ASSIGN_OR_RETURN(const auto admin,
+                          p.users->EnsureFirstAdmin(
+                              c.admin_email.empty() ? std::nullopt : std::optional<std::string>(c.admin_email),
+                              c.admin_password.empty() ? std::nullopt : std::optional<std::string>(c.admin_password)));
   if (!admin) return Ok();
   p.logger.Info("first_admin_created", {{"email", admin->email}});
   std::cout << "\n  First platform admin created.\n    email:    " << admin->email << "\n    password: "

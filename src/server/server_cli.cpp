@@ -60,8 +60,8 @@ int VerifyAudit(const SettingFlags& flags) {
     std::cout << "audit chain intact: " << verification->rows_checked << " row(s) verified\n";
     return 0;
   }
-  std::cout << "audit chain BROKEN at row " << *verification->first_broken_seq << ": " << verification->reason
-            << " (" << verification->rows_checked << " row(s) read)\n";
+  std::cout << "audit chain BROKEN at row " << *verification->first_broken_seq << ": " << verification->reason << " ("
+            << verification->rows_checked << " row(s) read)\n";
   return 1;
 }
 

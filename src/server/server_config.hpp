@@ -33,8 +33,8 @@ struct ServerConfig {
 
   // Identity and access.
   bool signup_enabled = true;
-  std::string admin_email;     // first admin on an empty database; empty: admin@gpuaas.local
-  std::string admin_password;  // empty: generated and printed once
+  std::string admin_email;             // first admin on an empty database; empty: admin@gpuaas.local
+  std::string admin_password;          // empty: generated and printed once
   bool minimum_password_cost = false;  // test suites only
   std::string public_url;              // https://... makes cookies Secure; its origin may open WebSockets
   std::vector<std::string> allowed_origins;

@@ -1,8 +1,9 @@
 #include "shared/secret.hpp"
 
+#include <sodium.h>
+
 #include <openssl/evp.h>
 #include <openssl/sha.h>
-#include <sodium.h>
 
 #include <stdexcept>
 #include <vector>

@@ -27,9 +27,9 @@ class AccessFlowsTest : public ::testing::Test {
 
   // A new user created by the platform admin, signed in.
   ApiClient NewUser(const std::string& email, std::string* user_id = nullptr) {
-    const auto created = admin_.Post("/api/v1/users", Json({{"email", email},
-                                                            {"display_name", "User " + email},
-                                                            {"password", "correct horse battery"}}));
+    const auto created =
+        admin_.Post("/api/v1/users",
+                    Json({{"email", email}, {"display_name", "User " + email}, {"password", "correct horse battery"}}));
     EXPECT_EQ(created.status, 201) << created.body;
     if (user_id != nullptr) *user_id = std::string(created.json.at("user").at("id").as_string());
     return ApiClient::SignIn(server_.port(), email, "correct horse battery");
@@ -49,8 +49,8 @@ class AccessFlowsTest : public ::testing::Test {
 
 TEST_F(AccessFlowsTest, SignInSetsAnHttpOnlyCookieAndTheSessionNamesTheUser) {
   ApiClient anonymous(server_.port());
-  const auto login = anonymous.Post("/api/v1/auth/login",
-                                    Json({{"email", "ADMIN@test.local"}, {"password", kTestAdminPassword}}));
+  const auto login =
+      anonymous.Post("/api/v1/auth/login", Json({{"email", "ADMIN@test.local"}, {"password", kTestAdminPassword}}));
   ASSERT_EQ(login.status, 200) << login.body;
   const auto cookie = login.raw.Header("set-cookie");
   EXPECT_NE(cookie.find("gpuaas_session=gpuaas_ses_"), std::string::npos);
@@ -69,7 +69,8 @@ TEST_F(AccessFlowsTest, SignInSetsAnHttpOnlyCookieAndTheSessionNamesTheUser) {
 
 TEST_F(AccessFlowsTest, AWrongPasswordAndAnUnknownEmailGetTheSameGenericAnswer) {
   ApiClient anonymous(server_.port());
-  const auto wrong = anonymous.Post("/api/v1/auth/login", Json({{"email", kTestAdminEmail}, {"password", "nope nope"}}));
+  const auto wrong =
+      anonymous.Post("/api/v1/auth/login", Json({{"email", kTestAdminEmail}, {"password", "nope nope"}}));
   const auto unknown = anonymous.Post("/api/v1/auth/login", Json({{"email", "ghost@test.local"}, {"password", "x"}}));
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
@@ -152,12 +153,14 @@ TEST_F(AccessFlowsTest, PasswordChangeEndsOtherSessionsAndTheNewPasswordWorks) {
 
 TEST_F(AccessFlowsTest, SignUpGivesAPersonalTenantAndProject) {
   ApiClient anonymous(server_.port());
-  const auto bad = anonymous.Post("/api/v1/auth/signup",
-                                  Json({{"email", "not-an-email"}, {"password", "long enough pass"}, {"display_name", "C"}}));
+  const auto bad =
+      anonymous.Post("/api/v1/auth/signup",
+                     Json({{"email", "not-an-email"}, {"password", "long enough pass"}, {"display_name", "C"}}));
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.Field(), "email");
   const auto signed_up = anonymous.Post(
-      "/api/v1/auth/signup", Json({{"email", "carol@test.local"}, {"password", "long enough pass"}, {"display_name", "Carol"}}));
+      "/api/v1/auth/signup",
+      Json({{"email", "carol@test.local"}, {"password", "long enough pass"}, {"display_name", "Carol"}}));
   ASSERT_EQ(signed_up.status, 201) << signed_up.body;
   auto carol = ApiClient::SignIn(server_.port(), "carol@test.local", "long enough pass");
   const auto me = carol.Get("/api/v1/users/me");
@@ -165,8 +168,9 @@ TEST_F(AccessFlowsTest, SignUpGivesAPersonalTenantAndProject) {
   EXPECT_EQ(me.json.at("tenants").at(0).at("role"), "owner");
   EXPECT_EQ(me.json.at("tenants").at(0).at("personal"), true);
   EXPECT_EQ(me.json.at("projects").at(0).at("role"), "admin");
-  const auto again = anonymous.Post(
-      "/api/v1/auth/signup", Json({{"email", "carol@test.local"}, {"password", "long enough pass"}, {"display_name", "C"}}));
+  const auto again =
+      anonymous.Post("/api/v1/auth/signup",
+                     Json({{"email", "carol@test.local"}, {"password", "long enough pass"}, {"display_name", "C"}}));
   EXPECT_EQ(again.status, 409);
 }
 
@@ -174,8 +178,9 @@ TEST(AccessSignupDisabledTest, SignUpCanBeTurnedOff) {
   TestServer server(TestServer::Settings{{"signup_enabled", "false"}});
   ApiClient anonymous(server.port());
   EXPECT_EQ(anonymous.Get("/api/v1/auth/config").json.at("signup_enabled"), false);
-  const auto refused = anonymous.Post(
-      "/api/v1/auth/signup", Json({{"email", "dan@test.local"}, {"password", "long enough pass"}, {"display_name", "D"}}));
+  const auto refused =
+      anonymous.Post("/api/v1/auth/signup",
+                     Json({{"email", "dan@test.local"}, {"password", "long enough pass"}, {"display_name", "D"}}));
   EXPECT_EQ(refused.status, 403);
 }
 
@@ -187,7 +192,8 @@ TEST_F(AccessFlowsTest, SshKeysAreValidatedFingerprintedAndUnique) {
   EXPECT_EQ(added.json.at("comment"), "alice@laptop");
   const auto duplicate = admin_.Post("/api/v1/users/me/ssh-keys", Json({{"name", "again"}, {"public_key", kEd25519}}));
   EXPECT_EQ(duplicate.status, 409);
-  const auto malformed = admin_.Post("/api/v1/users/me/ssh-keys", Json({{"name", "bad"}, {"public_key", "ssh-ed25519 AAAA"}}));
+  const auto malformed =
+      admin_.Post("/api/v1/users/me/ssh-keys", Json({{"name", "bad"}, {"public_key", "ssh-ed25519 AAAA"}}));
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.Field(), "public_key");
   const auto unnamed = admin_.Post("/api/v1/users/me/ssh-keys", Json({{"name", "  "}, {"public_key", kEd25519}}));
@@ -249,9 +255,10 @@ TEST_F(AccessFlowsTest, TenantOwnersManageMembersAndTheLastOwnerStays) {
   ASSERT_EQ(tenant.status, 201) << tenant.body;
   const auto tenant_id = tenant.Str("id");
 
-  EXPECT_EQ(erin.Post("/api/v1/tenants/" + tenant_id + "/members", Json({{"email", "frank@test.local"}, {"role", "member"}}))
-                .status,
-            201);
+  EXPECT_EQ(
+      erin.Post("/api/v1/tenants/" + tenant_id + "/members", Json({{"email", "frank@test.local"}, {"role", "member"}}))
+          .status,
+      201);
   const auto unknown = erin.Post("/api/v1/tenants/" + tenant_id + "/members",
                                  Json({{"email", "nobody@test.local"}, {"role", "member"}}));
   EXPECT_EQ(unknown.Field(), "email");
@@ -259,7 +266,8 @@ TEST_F(AccessFlowsTest, TenantOwnersManageMembersAndTheLastOwnerStays) {
       erin.Post("/api/v1/tenants/" + tenant_id + "/members", Json({{"email", "frank@test.local"}, {"role", "king"}}));
   EXPECT_EQ(bad_role.Field(), "role");
 
-  const auto demote_last = erin.Patch("/api/v1/tenants/" + tenant_id + "/members/" + erin_id, Json({{"role", "admin"}}));
+  const auto demote_last =
+      erin.Patch("/api/v1/tenants/" + tenant_id + "/members/" + erin_id, Json({{"role", "admin"}}));
   EXPECT_EQ(demote_last.status, 412) << demote_last.body;
   EXPECT_EQ(erin.Delete("/api/v1/tenants/" + tenant_id + "/members/" + erin_id).status, 412);
 
@@ -269,7 +277,8 @@ TEST_F(AccessFlowsTest, TenantOwnersManageMembersAndTheLastOwnerStays) {
   EXPECT_EQ(erin.Post("/api/v1/tenants/" + tenant_id + "/projects", Json({{"name", "research"}})).status, 409);
   const auto project_id = project.Str("id");
   EXPECT_EQ(frank.Get("/api/v1/projects/" + project_id).status, 404);  // not a project member
-  EXPECT_EQ(erin.Post("/api/v1/projects/" + project_id + "/members", Json({{"email", "frank@test.local"}, {"role", "viewer"}}))
+  EXPECT_EQ(erin.Post("/api/v1/projects/" + project_id + "/members",
+                      Json({{"email", "frank@test.local"}, {"role", "viewer"}}))
                 .status,
             201);
   EXPECT_EQ(frank.Get("/api/v1/projects/" + project_id).json.at("role"), "viewer");
@@ -314,9 +323,10 @@ TEST_F(AccessFlowsTest, DisablingAUserEndsTheirSessionsAndTokens) {
   EXPECT_EQ(gina.Get("/api/v1/users/me").status, 401);
   EXPECT_EQ(gina_cli.Get("/api/v1/users/me").status, 401);
   ApiClient anonymous(server_.port());
-  EXPECT_EQ(anonymous.Post("/api/v1/auth/login", Json({{"email", "gina@test.local"}, {"password", "correct horse battery"}}))
-                .status,
-            401);
+  EXPECT_EQ(
+      anonymous.Post("/api/v1/auth/login", Json({{"email", "gina@test.local"}, {"password", "correct horse battery"}}))
+          .status,
+      401);
   const auto last_admin = admin_.Get("/api/v1/users/me").json.at("user").at("id").as_string();
   const auto demote = admin_.Patch("/api/v1/users/" + std::string(last_admin), Json({{"platform_admin", false}}));
   EXPECT_EQ(demote.status, 412);
@@ -328,8 +338,9 @@ TEST_F(AccessFlowsTest, QuotasReportEffectiveHeadroomAndWhichRuleSetIt) {
   ASSERT_EQ(headroom.status, 200) << headroom.body;
   EXPECT_EQ(headroom.json.at("resources").at(0).at("limit"), nullptr);
   EXPECT_EQ(admin_.Put("/api/v1/quotas/platform", Json({{"max_gpus", 8}, {"max_workloads", 20}})).status, 200);
-  EXPECT_EQ(admin_.Put("/api/v1/quotas/projects/" + project_id, Json({{"max_gpus", 4}, {"max_workloads", nullptr}})).status,
-            200);
+  EXPECT_EQ(
+      admin_.Put("/api/v1/quotas/projects/" + project_id, Json({{"max_gpus", 4}, {"max_workloads", nullptr}})).status,
+      200);
   headroom = admin_.Get("/api/v1/projects/" + project_id + "/quota");
   const auto& gpus = headroom.json.at("resources").at(0);
   EXPECT_EQ(gpus.at("resource"), "gpus");

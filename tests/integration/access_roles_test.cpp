@@ -13,12 +13,22 @@
 namespace gpuaas::testing {
 namespace {
 
-enum Role { kPlatformAdmin, kTenantOwner, kTenantAdmin, kTenantMember, kProjectAdmin, kProjectMember, kProjectViewer,
-            kOutsider, kServiceAccount, kRoleCount };
+enum Role {
+  kPlatformAdmin,
+  kTenantOwner,
+  kTenantAdmin,
+  kTenantMember,
+  kProjectAdmin,
+  kProjectMember,
+  kProjectViewer,
+  kOutsider,
+  kServiceAccount,
+  kRoleCount
+};
 
-constexpr const char* kRoleNames[] = {"platform_admin", "tenant_owner",   "tenant_admin", "tenant_member",
-                                      "project_admin",  "project_member", "project_viewer", "outsider",
-                                      "service_account"};
+constexpr const char* kRoleNames[] = {"platform_admin", "tenant_owner",  "tenant_admin",
+                                      "tenant_member",  "project_admin", "project_member",
+                                      "project_viewer", "outsider",      "service_account"};
 
 struct Call {
   const char* name;
@@ -33,41 +43,55 @@ class AccessRolesTest : public ::testing::Test {
   void SetUp() override {
     admin_ = std::make_unique<ApiClient>(ApiClient::SignIn(server_.port(), kTestAdminEmail, kTestAdminPassword));
     clients_.insert_or_assign(kPlatformAdmin, *admin_);
-    const char* emails[] = {"", "owner@t.local", "tadmin@t.local", "tmember@t.local", "padmin@t.local",
-                            "pmember@t.local", "pviewer@t.local", "outsider@t.local"};
+    const char* emails[] = {"",
+                            "owner@t.local",
+                            "tadmin@t.local",
+                            "tmember@t.local",
+                            "padmin@t.local",
+                            "pmember@t.local",
+                            "pviewer@t.local",
+                            "outsider@t.local"};
     for (int role = kTenantOwner; role <= kOutsider; ++role) {
-      const auto created = admin_->Post("/api/v1/users", boost::json::serialize(boost::json::object{
-                                                            {"email", emails[role]},
-                                                            {"display_name", kRoleNames[role]},
-                                                            {"password", "role password 123"}}));
+      const auto created = admin_->Post(
+          "/api/v1/users",
+          boost::json::serialize(boost::json::object{
+              {"email", emails[role]}, {"display_name", kRoleNames[role]}, {"password", "role password 123"}}));
       ASSERT_EQ(created.status, 201) << created.body;
       ids_[role] = std::string(created.json.at("user").at("id").as_string());
     }
     const auto tenant = admin_->Post("/api/v1/tenants", R"({"name":"Tenant T","owner_email":"owner@t.local"})");
     ASSERT_EQ(tenant.status, 201) << tenant.body;
     tenant_ = tenant.Str("id");
-    clients_.insert_or_assign(kTenantOwner, ApiClient::SignIn(server_.port(), emails[kTenantOwner], "role password 123"));
+    clients_.insert_or_assign(kTenantOwner,
+                              ApiClient::SignIn(server_.port(), emails[kTenantOwner], "role password 123"));
     const auto& owner = clients_.at(kTenantOwner);
-    ASSERT_EQ(owner.Post("/api/v1/tenants/" + tenant_ + "/members", R"({"email":"tadmin@t.local","role":"admin"})").status, 201);
-    ASSERT_EQ(owner.Post("/api/v1/tenants/" + tenant_ + "/members", R"({"email":"tmember@t.local","role":"member"})").status, 201);
+    ASSERT_EQ(
+        owner.Post("/api/v1/tenants/" + tenant_ + "/members", R"({"email":"tadmin@t.local","role":"admin"})").status,
+        201);
+    ASSERT_EQ(
+        owner.Post("/api/v1/tenants/" + tenant_ + "/members", R"({"email":"tmember@t.local","role":"member"})").status,
+        201);
     const auto project = owner.Post("/api/v1/tenants/" + tenant_ + "/projects", R"({"name":"P"})");
     ASSERT_EQ(project.status, 201);
     project_ = project.Str("id");
     for (const auto& [email, role] : {std::pair{"padmin@t.local", "admin"}, std::pair{"pmember@t.local", "member"},
                                       std::pair{"pviewer@t.local", "viewer"}}) {
-      ASSERT_EQ(owner.Post("/api/v1/projects/" + project_ + "/members",
-                           std::string(R"({"email":")") + email + R"(","role":")" + role + R"("})")
+      ASSERT_EQ(owner
+                    .Post("/api/v1/projects/" + project_ + "/members",
+                          std::string(R"({"email":")") + email + R"(","role":")" + role + R"("})")
                     .status,
                 201);
     }
     for (int role = kTenantAdmin; role <= kOutsider; ++role) {
       clients_.insert_or_assign(role, ApiClient::SignIn(server_.port(), emails[role], "role password 123"));
     }
-    const auto account = owner.Post("/api/v1/projects/" + project_ + "/service-accounts", R"({"name":"robot","role":"member"})");
+    const auto account =
+        owner.Post("/api/v1/projects/" + project_ + "/service-accounts", R"({"name":"robot","role":"member"})");
     ASSERT_EQ(account.status, 201);
     ids_[kServiceAccount] = account.Str("id");
-    const auto token = owner.Post("/api/v1/projects/" + project_ + "/service-accounts/" + ids_[kServiceAccount] + "/tokens",
-                                  R"({"name":"robot-token"})");
+    const auto token =
+        owner.Post("/api/v1/projects/" + project_ + "/service-accounts/" + ids_[kServiceAccount] + "/tokens",
+                   R"({"name":"robot-token"})");
     ASSERT_EQ(token.status, 201);
     clients_.insert_or_assign(kServiceAccount, ApiClient::Bearer(server_.port(), token.Str("secret")));
     ids_[kPlatformAdmin] = std::string(admin_->Get("/api/v1/users/me").json.at("user").at("id").as_string());
@@ -102,22 +126,45 @@ TEST_F(AccessRolesTest, EveryRoleIsAllowedAndDeniedExactlyAsTheRulesSay) {
   //                                                               admin owner tadm tmem padm pmem pview out  sa
   const Call calls[] = {
       {"view project", "GET", "/api/v1/projects/{P}", "", {200, 200, 200, 404, 200, 200, 200, 404, 200}},
-      {"list project members", "GET", "/api/v1/projects/{P}/members", "", {200, 200, 200, 404, 200, 200, 200, 404, 200}},
+      {"list project members",
+       "GET",
+       "/api/v1/projects/{P}/members",
+       "",
+       {200, 200, 200, 404, 200, 200, 200, 404, 200}},
       {"project headroom", "GET", "/api/v1/projects/{P}/quota", "", {200, 200, 200, 404, 200, 200, 200, 404, 200}},
-      {"project entitlements", "GET", "/api/v1/projects/{P}/entitlements", "", {200, 200, 200, 404, 200, 200, 200, 404, 200}},
-      {"create service account", "POST", "/api/v1/projects/{P}/service-accounts", R"({"name":"sa{N}","role":"viewer"})",
+      {"project entitlements",
+       "GET",
+       "/api/v1/projects/{P}/entitlements",
+       "",
+       {200, 200, 200, 404, 200, 200, 200, 404, 200}},
+      {"create service account",
+       "POST",
+       "/api/v1/projects/{P}/service-accounts",
+       R"({"name":"sa{N}","role":"viewer"})",
        {201, 201, 201, 404, 201, 403, 403, 404, 403}},
       {"list tenant members", "GET", "/api/v1/tenants/{T}/members", "", {200, 200, 200, 200, 200, 200, 200, 404, 404}},
-      {"create project", "POST", "/api/v1/tenants/{T}/projects", R"({"name":"p{N}"})",
+      {"create project",
+       "POST",
+       "/api/v1/tenants/{T}/projects",
+       R"({"name":"p{N}"})",
        {201, 201, 201, 403, 403, 403, 403, 404, 404}},
       {"list users", "GET", "/api/v1/users", "", {200, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"create tenant", "POST", "/api/v1/tenants", R"({"name":"t{N}","owner_email":"outsider@t.local"})",
+      {"create tenant",
+       "POST",
+       "/api/v1/tenants",
+       R"({"name":"t{N}","owner_email":"outsider@t.local"})",
        {201, 403, 403, 403, 403, 403, 403, 403, 403}},
       {"quota policy", "GET", "/api/v1/quotas", "", {200, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"set project quota", "PUT", "/api/v1/quotas/projects/{P}", R"({"max_gpus":{N},"max_workloads":null})",
+      {"set project quota",
+       "PUT",
+       "/api/v1/quotas/projects/{P}",
+       R"({"max_gpus":{N},"max_workloads":null})",
        {200, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"set entitlements", "PUT", "/api/v1/projects/{P}/entitlements",
-       R"({"skus":{"mode":"all_active"},"apps":{"mode":"all_active"}})", {200, 403, 403, 403, 403, 403, 403, 403, 403}},
+      {"set entitlements",
+       "PUT",
+       "/api/v1/projects/{P}/entitlements",
+       R"({"skus":{"mode":"all_active"},"apps":{"mode":"all_active"}})",
+       {200, 403, 403, 403, 403, 403, 403, 403, 403}},
       {"own ssh keys", "GET", "/api/v1/users/me/ssh-keys", "", {200, 200, 200, 200, 200, 200, 200, 200, 403}},
   };
   int unique = 0;

@@ -73,8 +73,8 @@ TEST_F(IdempotencyTest, SixteenConcurrentIdenticalRequestsPerKeyHaveExactlyOneEf
   }
   // After the dust settles every retry is a replay of the one result.
   const auto replay = ApiClient::Bearer(server_.port(), token)
-                          .Post("/api/v1/projects/" + project_ + "/service-accounts", R"({"name":"robot-0","role":"viewer"})",
-                                KeyHeader("concurrent-0"));
+                          .Post("/api/v1/projects/" + project_ + "/service-accounts",
+                                R"({"name":"robot-0","role":"viewer"})", KeyHeader("concurrent-0"));
   EXPECT_EQ(replay.status, 201);
   EXPECT_EQ(replay.raw.Header("idempotent-replayed"), "true");
   EXPECT_EQ(ServiceAccounts(), static_cast<std::size_t>(kKeys));

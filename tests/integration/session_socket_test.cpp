@@ -60,8 +60,8 @@ TEST_F(SessionSocketTest, TheServerClosesTheSocketWhenTheSessionIsSignedOut) {
   const auto signed_out_at = std::chrono::steady_clock::now();
   ASSERT_EQ(console.Post("/api/v1/auth/logout").status, 204);
   EXPECT_NE(Read(*ws).find("session_ended"), std::string::npos);
-  const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                             signed_out_at);
+  const auto latency =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - signed_out_at);
   RecordProperty("close_latency_ms", static_cast<int>(latency.count()));
   beast::flat_buffer buffer;
   beast::error_code ec;

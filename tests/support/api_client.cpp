@@ -48,7 +48,8 @@ ApiReply ApiClient::Call(const std::string& method, const std::string& path, con
   if (!bearer.empty()) headers += "Authorization: Bearer " + bearer + "\r\n";
   if (method != "GET" && send_csrf && !csrf_token.empty()) headers += "X-CSRF-Token: " + csrf_token + "\r\n";
   RawHttpClient http(port_);
-  const auto reply = method == "GET" ? http.Get(path, headers) : http.Send(method, path, body, "application/json", headers);
+  const auto reply =
+      method == "GET" ? http.Get(path, headers) : http.Send(method, path, body, "application/json", headers);
   if (!reply) throw std::runtime_error("no reply to " + method + " " + path);
   ApiReply result;
   result.status = reply->status;
@@ -61,7 +62,8 @@ ApiReply ApiClient::Call(const std::string& method, const std::string& path, con
 }
 
 ApiReply ApiClient::Get(const std::string& path) const { return Call("GET", path, "", ""); }
-ApiReply ApiClient::Post(const std::string& path, const std::string& json_body, const std::string& extra_headers) const {
+ApiReply ApiClient::Post(const std::string& path, const std::string& json_body,
+                         const std::string& extra_headers) const {
   return Call("POST", path, json_body, extra_headers);
 }
 ApiReply ApiClient::Put(const std::string& path, const std::string& json_body, const std::string& extra_headers) const {

@@ -15,8 +15,8 @@ struct ApiReply {
   boost::json::value json;  // null when the body is not JSON
   HttpReply raw;
 
-  [[nodiscard]] std::string ErrorCode() const;  // error.code of an envelope, else ""
-  [[nodiscard]] std::string Field() const;      // error.details.field, else ""
+  [[nodiscard]] std::string ErrorCode() const;                // error.code of an envelope, else ""
+  [[nodiscard]] std::string Field() const;                    // error.details.field, else ""
   [[nodiscard]] std::string Str(std::string_view key) const;  // a top-level string member
 };
 
@@ -31,7 +31,8 @@ class ApiClient {
   static ApiClient Bearer(std::uint16_t port, const std::string& token);
 
   ApiReply Get(const std::string& path) const;
-  ApiReply Post(const std::string& path, const std::string& json_body = "{}", const std::string& extra_headers = "") const;
+  ApiReply Post(const std::string& path, const std::string& json_body = "{}",
+                const std::string& extra_headers = "") const;
   ApiReply Put(const std::string& path, const std::string& json_body, const std::string& extra_headers = "") const;
   ApiReply Patch(const std::string& path, const std::string& json_body, const std::string& extra_headers = "") const;
   ApiReply Delete(const std::string& path, const std::string& extra_headers = "") const;

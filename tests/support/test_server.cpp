@@ -14,14 +14,20 @@ TestServer::TestServer(const std::map<std::string, std::string>& overrides) {
   std::ofstream(web_root_ / "index.html") << "<!doctype html><title>GPUaaS console</title>";
   std::ofstream(web_root_ / "assets" / "app-abc123.js") << "console.log('gpuaas')";
 
-  std::map<std::string, std::string> flags = {
-      {"listen", "127.0.0.1:0"},        {"database", database_.url()}, {"web_root", web_root_.string()},
-      {"log_file", log_path_.string()}, {"log_level", "info"},         {"worker_threads", "4"},
-      // Fast password hashing and generous limits, so suites can sign in often; the tests of
-      // throttling and rate limits set their own.
-      {"password_hash_cost", "minimum"}, {"admin_email", kTestAdminEmail}, {"admin_password", kTestAdminPassword},
-      {"rate_limit_ip_per_second", "1000000"}, {"rate_limit_principal_per_second", "1000000"},
-      {"rate_limit_sign_in_per_minute", "1000000"}};
+  std::map<std::string, std::string> flags = {{"listen", "127.0.0.1:0"},
+                                              {"database", database_.url()},
+                                              {"web_root", web_root_.string()},
+                                              {"log_file", log_path_.string()},
+                                              {"log_level", "info"},
+                                              {"worker_threads", "4"},
+                                              // Fast password hashing and generous limits, so suites can sign in often;
+                                              // the tests of throttling and rate limits set their own.
+                                              {"password_hash_cost", "minimum"},
+                                              {"admin_email", kTestAdminEmail},
+                                              {"admin_password", kTestAdminPassword},
+                                              {"rate_limit_ip_per_second", "1000000"},
+                                              {"rate_limit_principal_per_second", "1000000"},
+                                              {"rate_limit_sign_in_per_minute", "1000000"}};
   for (const auto& [key, value] : overrides) flags[key] = value;
   auto config = server::LoadServerConfig(flags, std::nullopt, [](const std::string&) { return std::nullopt; });
   if (!config) throw std::runtime_error(config.error().message());

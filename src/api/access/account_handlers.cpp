@@ -19,7 +19,8 @@ Result<services::NewTokenInput> ParseNewToken(const net::Request& request) {
 }
 
 net::Response CreatedTokenReply(const services::CreatedToken& created, Timestamp now) {
-  auto response = JsonReply(201, boost::json::object{{"token", TokenJson(created.token, now)}, {"secret", created.secret}});
+  auto response =
+      JsonReply(201, boost::json::object{{"token", TokenJson(created.token, now)}, {"secret", created.secret}});
   response.headers.Add("Cache-Control", "no-store");
   return response;
 }
@@ -38,8 +39,9 @@ Result<net::Response> AccountHandlers::Me(net::Request& request) {
                         {"name", project.name},
                         {"role", project.role}});
   }
-  return JsonReply(200, boost::json::object{
-                            {"user", UserJson(me.user)}, {"tenants", std::move(tenants)}, {"projects", std::move(projects)}});
+  return JsonReply(
+      200, boost::json::object{
+               {"user", UserJson(me.user)}, {"tenants", std::move(tenants)}, {"projects", std::move(projects)}});
 }
 
 Result<net::Response> AccountHandlers::UpdateMe(net::Request& request) {
@@ -62,9 +64,8 @@ Result<net::Response> AccountHandlers::ChangePassword(net::Request& request) {
 Result<net::Response> AccountHandlers::ListSessions(net::Request& request) {
   const auto& caller = CallerOf(request);
   GPUAAS_ASSIGN_OR_RETURN(const auto sessions, auth_.ListSessions(caller));
-  return JsonReply(200, Items(sessions, [&](const auto& session) {
-                     return SessionJson(session, caller.principal.session_id);
-                   }));
+  return JsonReply(
+      200, Items(sessions, [&](const auto& session) { return SessionJson(session, caller.principal.session_id); }));
 }
 
 Result<net::Response> AccountHandlers::RevokeSession(net::Request& request) {

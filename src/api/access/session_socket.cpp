@@ -6,8 +6,10 @@ namespace gpuaas::api {
 
 void SessionSocket::OnOpen(net::WebSocketChannel& channel) {
   id_ = live_.Register(principal_, channel);
-  channel.Send(boost::json::serialize(boost::json::object{
-      {"type", "session"}, {"user_id", principal_.id}, {"email", principal_.label}, {"session_id", principal_.session_id}}));
+  channel.Send(boost::json::serialize(boost::json::object{{"type", "session"},
+                                                          {"user_id", principal_.id},
+                                                          {"email", principal_.label},
+                                                          {"session_id", principal_.session_id}}));
 }
 
 void SessionSocket::OnClose() {

@@ -76,14 +76,30 @@ Result<net::Response> TenancyHandlers::RemoveMember(net::Request& request, Scope
   return NoContent();
 }
 
-Result<net::Response> TenancyHandlers::ListTenantMembers(net::Request& r) { return ListMembers(r, Scope::kTenant, "tenant_id"); }
-Result<net::Response> TenancyHandlers::AddTenantMember(net::Request& r) { return AddMember(r, Scope::kTenant, "tenant_id"); }
-Result<net::Response> TenancyHandlers::ChangeTenantMember(net::Request& r) { return ChangeMember(r, Scope::kTenant, "tenant_id"); }
-Result<net::Response> TenancyHandlers::RemoveTenantMember(net::Request& r) { return RemoveMember(r, Scope::kTenant, "tenant_id"); }
-Result<net::Response> TenancyHandlers::ListProjectMembers(net::Request& r) { return ListMembers(r, Scope::kProject, "project_id"); }
-Result<net::Response> TenancyHandlers::AddProjectMember(net::Request& r) { return AddMember(r, Scope::kProject, "project_id"); }
-Result<net::Response> TenancyHandlers::ChangeProjectMember(net::Request& r) { return ChangeMember(r, Scope::kProject, "project_id"); }
-Result<net::Response> TenancyHandlers::RemoveProjectMember(net::Request& r) { return RemoveMember(r, Scope::kProject, "project_id"); }
+Result<net::Response> TenancyHandlers::ListTenantMembers(net::Request& r) {
+  return ListMembers(r, Scope::kTenant, "tenant_id");
+}
+Result<net::Response> TenancyHandlers::AddTenantMember(net::Request& r) {
+  return AddMember(r, Scope::kTenant, "tenant_id");
+}
+Result<net::Response> TenancyHandlers::ChangeTenantMember(net::Request& r) {
+  return ChangeMember(r, Scope::kTenant, "tenant_id");
+}
+Result<net::Response> TenancyHandlers::RemoveTenantMember(net::Request& r) {
+  return RemoveMember(r, Scope::kTenant, "tenant_id");
+}
+Result<net::Response> TenancyHandlers::ListProjectMembers(net::Request& r) {
+  return ListMembers(r, Scope::kProject, "project_id");
+}
+Result<net::Response> TenancyHandlers::AddProjectMember(net::Request& r) {
+  return AddMember(r, Scope::kProject, "project_id");
+}
+Result<net::Response> TenancyHandlers::ChangeProjectMember(net::Request& r) {
+  return ChangeMember(r, Scope::kProject, "project_id");
+}
+Result<net::Response> TenancyHandlers::RemoveProjectMember(net::Request& r) {
+  return RemoveMember(r, Scope::kProject, "project_id");
+}
 
 Result<net::Response> TenancyHandlers::ListServiceAccounts(net::Request& request) {
   GPUAAS_ASSIGN_OR_RETURN(const auto accounts,
@@ -117,9 +133,8 @@ Result<net::Response> TenancyHandlers::CreateServiceAccountToken(net::Request& r
 }
 
 Result<net::Response> TenancyHandlers::RevokeServiceAccountToken(net::Request& request) {
-  GPUAAS_RETURN_IF_ERROR(credentials_.RevokeServiceAccountToken(CallerOf(request), request.Param("project_id"),
-                                                                request.Param("service_account_id"),
-                                                                request.Param("token_id")));
+  GPUAAS_RETURN_IF_ERROR(credentials_.RevokeServiceAccountToken(
+      CallerOf(request), request.Param("project_id"), request.Param("service_account_id"), request.Param("token_id")));
   return NoContent();
 }
 

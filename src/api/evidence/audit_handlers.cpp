@@ -31,8 +31,8 @@ Result<std::optional<Timestamp>> TimeParam(const net::QueryParams& query, std::s
 
 Result<ParsedQuery> ParseFilter(const net::Request& request) {
   GPUAAS_ASSIGN_OR_RETURN(const auto query, net::QueryParams::Parse(request.query));
-  constexpr std::string_view kKnown[] = {"actor_id",   "action",     "target_type", "target_id", "project_id", "outcome",
-                                         "request_id", "since",      "until",       "cursor",    "limit"};
+  constexpr std::string_view kKnown[] = {"actor_id",   "action", "target_type", "target_id", "project_id", "outcome",
+                                         "request_id", "since",  "until",       "cursor",    "limit"};
   for (const auto& [name, value] : query.entries()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
       return Error::InvalidArgument(name, "unknown query parameter");
@@ -117,9 +117,9 @@ Result<net::Response> AuditHandlers::Export(net::Request& request) {
                      "project_id", "tenant_id", "request_id", "client_ip", "outcome", "metadata"});
   for (const auto& r : rows) {
     const auto occurred = FormatRfc3339(r.occurred_at);
-    AppendCsvRow(csv, {r.id, occurred, r.actor_type, r.actor_id, r.actor_label, r.action, r.target_type, r.target_id,
-                       r.project_id.value_or(""), r.tenant_id.value_or(""), r.request_id, r.client_ip, r.outcome,
-                       r.metadata});
+    AppendCsvRow(
+        csv, {r.id, occurred, r.actor_type, r.actor_id, r.actor_label, r.action, r.target_type, r.target_id,
+              r.project_id.value_or(""), r.tenant_id.value_or(""), r.request_id, r.client_ip, r.outcome, r.metadata});
   }
   auto response = net::Response::Text(200, std::move(csv), "text/csv; charset=utf-8");
   response.headers.Add("Content-Disposition", "attachment; filename=\"gpuaas-audit.csv\"");

@@ -31,23 +31,25 @@ Result<net::Response> AuditMiddleware::Handle(net::Request& request, const net::
   if (!denied && !(mutation && !route->action.empty())) return result;
 
   services::AuditEntry entry;
-  entry.action = route->action.empty() ? std::string(net::MethodName(request.method)) + " " +
-                                             std::string(request.route_template)
-                                       : route->action;
+  entry.action = route->action.empty()
+                     ? std::string(net::MethodName(request.method)) + " " + std::string(request.route_template)
+                     : route->action;
   const auto dot = entry.action.find('.');
   entry.target_type = dot == std::string::npos ? "route" : entry.action.substr(0, dot);
   entry.target_id = request.params.empty() ? "" : request.params.back().value;
   entry.project_id = ParamOrNothing(request, "project_id");
   entry.tenant_id = ParamOrNothing(request, "tenant_id");
   entry.outcome = denied ? "denied" : "failed";
-  entry.metadata = {{"code", std::string(ErrorCodeName(error.code()))}, {"message", error.message().substr(0, 300)},
+  entry.metadata = {{"code", std::string(ErrorCodeName(error.code()))},
+                    {"message", error.message().substr(0, 300)},
                     {"route", std::string(request.route_template)}};
   if (auto appended = audit_.AppendNow(CallerOf(request), entry); !appended) {
     // The refusal still goes out; losing its audit row is logged loudly for the operator.
-    Logger().Error("audit_append_failed", {{"request_id", request.request_id},
-                                           {"action", entry.action},
-                                           {"cause", appended.error().internal().empty() ? appended.error().message()
-                                                                                         : appended.error().internal()}});
+    Logger().Error(
+        "audit_append_failed",
+        {{"request_id", request.request_id},
+         {"action", entry.action},
+         {"cause", appended.error().internal().empty() ? appended.error().message() : appended.error().internal()}});
   }
   return result;
 }

@@ -87,7 +87,8 @@ Result<net::Response> IdempotencyMiddleware::Handle(net::Request& request, const
     return result;
   }
   auto response = result ? std::move(result).value() : net::RenderError(result.error(), request.request_id);
-  GPUAAS_RETURN_IF_ERROR(service_.Finish(scope, key, {response.status, response.content_type, RedactSecrets(response.body)}));
+  GPUAAS_RETURN_IF_ERROR(
+      service_.Finish(scope, key, {response.status, response.content_type, RedactSecrets(response.body)}));
   return response;
 }
 

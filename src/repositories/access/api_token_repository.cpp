@@ -10,16 +10,24 @@ constexpr std::string_view kSelect =
     "created_at, revoked_at FROM api_tokens ";
 
 ApiTokenRecord FromRow(const store::Row& row) {
-  return ApiTokenRecord{row.Text(0),         row.Text(1),           OptionalTextAt(row, 2), OptionalTextAt(row, 3),
-                        row.Text(4),         row.Text(5),           row.Text(6),            row.Text(7),
-                        OptionalTimeAt(row, 8), OptionalTimeAt(row, 9), TimeAt(row, 10),    OptionalTimeAt(row, 11)};
+  return ApiTokenRecord{row.Text(0),
+                        row.Text(1),
+                        OptionalTextAt(row, 2),
+                        OptionalTextAt(row, 3),
+                        row.Text(4),
+                        row.Text(5),
+                        row.Text(6),
+                        row.Text(7),
+                        OptionalTimeAt(row, 8),
+                        OptionalTimeAt(row, 9),
+                        TimeAt(row, 10),
+                        OptionalTimeAt(row, 11)};
 }
 
 Result<std::vector<ApiTokenRecord>> Many(store::Session& session, std::string_view where, std::string_view value) {
-  GPUAAS_ASSIGN_OR_RETURN(
-      const auto rows,
-      session.Query(std::string(kSelect) + "WHERE " + std::string(where) + " = ? ORDER BY created_at DESC LIMIT 500",
-                    {std::string(value)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(std::string(kSelect) + "WHERE " + std::string(where) +
+                                                             " = ? ORDER BY created_at DESC LIMIT 500",
+                                                         {std::string(value)}));
   std::vector<ApiTokenRecord> records;
   for (const auto& row : rows) records.push_back(FromRow(row));
   return records;
@@ -67,8 +75,7 @@ Result<std::int64_t> ApiTokenRepository::Revoke(store::Session& session, std::st
 }
 
 Result<std::int64_t> ApiTokenRepository::RevokeAllOfServiceAccount(store::Session& session,
-                                                                   std::string_view service_account_id,
-                                                                   Timestamp now) {
+                                                                   std::string_view service_account_id, Timestamp now) {
   return session.Execute("UPDATE api_tokens SET revoked_at = ? WHERE service_account_id = ? AND revoked_at IS NULL",
                          {TimeValue(now), std::string(service_account_id)});
 }

@@ -16,9 +16,8 @@ ConsoleSessionRecord FromRow(const store::Row& row) {
 
 Result<std::optional<ConsoleSessionRecord>> FindOne(store::Session& session, std::string_view where,
                                                     std::string_view value) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto rows,
-                          session.Query(std::string(kSelect) + "WHERE " + std::string(where) + " = ?",
-                                        {std::string(value)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(std::string(kSelect) + "WHERE " + std::string(where) + " = ?",
+                                                         {std::string(value)}));
   if (rows.empty()) return std::optional<ConsoleSessionRecord>();
   return std::optional<ConsoleSessionRecord>(FromRow(rows.front()));
 }
@@ -35,23 +34,22 @@ Status ConsoleSessionRepository::Insert(store::Session& session, const ConsoleSe
 }
 
 Result<std::optional<ConsoleSessionRecord>> ConsoleSessionRepository::FindByTokenHash(store::Session& session,
-                                                                                       std::string_view token_hash) {
+                                                                                      std::string_view token_hash) {
   return FindOne(session, "token_hash", token_hash);
 }
 
 Result<std::optional<ConsoleSessionRecord>> ConsoleSessionRepository::FindById(store::Session& session,
-                                                                                std::string_view id) {
+                                                                               std::string_view id) {
   return FindOne(session, "id", id);
 }
 
 Result<std::vector<ConsoleSessionRecord>> ConsoleSessionRepository::ListLive(store::Session& session,
-                                                                             std::string_view user_id,
-                                                                             Timestamp now) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto rows,
-                          session.Query(std::string(kSelect) +
-                                            "WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? "
-                                            "ORDER BY created_at DESC LIMIT 200",
-                                        {std::string(user_id), TimeValue(now)}));
+                                                                             std::string_view user_id, Timestamp now) {
+  GPUAAS_ASSIGN_OR_RETURN(
+      const auto rows,
+      session.Query(std::string(kSelect) + "WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? "
+                                           "ORDER BY created_at DESC LIMIT 200",
+                    {std::string(user_id), TimeValue(now)}));
   std::vector<ConsoleSessionRecord> records;
   for (const auto& row : rows) records.push_back(FromRow(row));
   return records;

@@ -27,7 +27,7 @@ class ConsoleSessionRepository {
  public:
   static Status Insert(store::Session& session, const ConsoleSessionRecord& record);
   static Result<std::optional<ConsoleSessionRecord>> FindByTokenHash(store::Session& session,
-                                                                      std::string_view token_hash);
+                                                                     std::string_view token_hash);
   static Result<std::optional<ConsoleSessionRecord>> FindById(store::Session& session, std::string_view id);
   // The sessions of a user that are neither revoked nor expired at `now`, newest first.
   static Result<std::vector<ConsoleSessionRecord>> ListLive(store::Session& session, std::string_view user_id,

@@ -35,8 +35,9 @@ MemberTable TableOf(TenancyRepository::Scope scope) {
 
 std::string MemberSelect(TenancyRepository::Scope scope) {
   const auto t = TableOf(scope);
-  return "SELECT m." + std::string(t.scope_column) + ", m.user_id, u.email, u.display_name, m.role, m.created_at FROM " +
-         std::string(t.table) + " m JOIN users u ON u.id = m.user_id ";
+  return "SELECT m." + std::string(t.scope_column) +
+         ", m.user_id, u.email, u.display_name, m.role, m.created_at FROM " + std::string(t.table) +
+         " m JOIN users u ON u.id = m.user_id ";
 }
 
 MembershipRecord MemberFromRow(const store::Row& row) {
@@ -65,7 +66,8 @@ Result<std::vector<TenantRecord>> TenancyRepository::ListTenantsOfUser(store::Se
                                                                        std::string_view user_id) {
   return QueryAll<TenantRecord>(
       session,
-      std::string(kTenantSelect) + "JOIN tenant_memberships m ON m.tenant_id = t.id WHERE m.user_id = ? ORDER BY t.name",
+      std::string(kTenantSelect) +
+          "JOIN tenant_memberships m ON m.tenant_id = t.id WHERE m.user_id = ? ORDER BY t.name",
       {std::string(user_id)}, TenantFromRow);
 }
 
@@ -75,7 +77,9 @@ Result<std::vector<std::pair<TenantRecord, std::string>>> TenancyRepository::Lis
       session,
       "SELECT t.id, t.name, t.personal, t.created_at, m.role FROM tenants t "
       "JOIN tenant_memberships m ON m.tenant_id = t.id WHERE m.user_id = ? ORDER BY t.name",
-      {std::string(user_id)}, [](const store::Row& row) { return std::pair{TenantFromRow(row), row.Text(4)}; });
+      {std::string(user_id)}, [](const store::Row& row) {
+        return std::pair{TenantFromRow(row), row.Text(4)};
+      });
 }
 
 Result<std::vector<TenancyRepository::ProjectRoles>> TenancyRepository::ListProjectRolesOfUser(
@@ -94,9 +98,8 @@ Result<std::vector<TenancyRepository::ProjectRoles>> TenancyRepository::ListProj
 }
 
 Status TenancyRepository::InsertProject(store::Session& session, const ProjectRecord& project) {
-  GPUAAS_RETURN_IF_ERROR(
-      session.Execute("INSERT INTO projects (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)",
-                      {project.id, project.tenant_id, project.name, TimeValue(project.created_at)}));
+  GPUAAS_RETURN_IF_ERROR(session.Execute("INSERT INTO projects (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)",
+                                         {project.id, project.tenant_id, project.name, TimeValue(project.created_at)}));
   return Ok();
 }
 
@@ -118,13 +121,13 @@ Result<std::vector<ProjectRecord>> TenancyRepository::ListProjectsOfTenant(store
 
 Result<std::vector<ProjectRecord>> TenancyRepository::ListProjectsVisibleTo(store::Session& session,
                                                                             std::string_view user_id) {
-  return QueryAll<ProjectRecord>(
-      session,
-      std::string(kProjectSelect) +
-          "WHERE p.id IN (SELECT project_id FROM project_memberships WHERE user_id = ?) "
-          "OR p.tenant_id IN (SELECT tenant_id FROM tenant_memberships WHERE user_id = ? AND role IN ('owner', 'admin')) "
-          "ORDER BY t.name, p.name",
-      {std::string(user_id), std::string(user_id)}, ProjectFromRow);
+  return QueryAll<ProjectRecord>(session,
+                                 std::string(kProjectSelect) +
+                                     "WHERE p.id IN (SELECT project_id FROM project_memberships WHERE user_id = ?) "
+                                     "OR p.tenant_id IN (SELECT tenant_id FROM tenant_memberships WHERE user_id = ? "
+                                     "AND role IN ('owner', 'admin')) "
+                                     "ORDER BY t.name, p.name",
+                                 {std::string(user_id), std::string(user_id)}, ProjectFromRow);
 }
 
 Status TenancyRepository::InsertMember(store::Session& session, Scope scope, const MembershipRecord& member) {
@@ -139,10 +142,9 @@ Result<std::optional<MembershipRecord>> TenancyRepository::FindMember(store::Ses
                                                                       std::string_view scope_id,
                                                                       std::string_view user_id) {
   const auto t = TableOf(scope);
-  return QueryOne<MembershipRecord>(session,
-                                    MemberSelect(scope) + "WHERE m." + std::string(t.scope_column) +
-                                        " = ? AND m.user_id = ?",
-                                    {std::string(scope_id), std::string(user_id)}, MemberFromRow);
+  return QueryOne<MembershipRecord>(
+      session, MemberSelect(scope) + "WHERE m." + std::string(t.scope_column) + " = ? AND m.user_id = ?",
+      {std::string(scope_id), std::string(user_id)}, MemberFromRow);
 }
 
 Result<std::vector<MembershipRecord>> TenancyRepository::ListMembers(store::Session& session, Scope scope,
@@ -162,9 +164,9 @@ Result<std::vector<MembershipRecord>> TenancyRepository::ListMembershipsOfUser(s
 Status TenancyRepository::UpdateMemberRole(store::Session& session, Scope scope, std::string_view scope_id,
                                            std::string_view user_id, std::string_view role) {
   const auto t = TableOf(scope);
-  GPUAAS_RETURN_IF_ERROR(session.Execute("UPDATE " + std::string(t.table) + " SET role = ? WHERE " +
-                                             std::string(t.scope_column) + " = ? AND user_id = ?",
-                                         {std::string(role), std::string(scope_id), std::string(user_id)}));
+  GPUAAS_RETURN_IF_ERROR(session.Execute(
+      "UPDATE " + std::string(t.table) + " SET role = ? WHERE " + std::string(t.scope_column) + " = ? AND user_id = ?",
+      {std::string(role), std::string(scope_id), std::string(user_id)}));
   return Ok();
 }
 
@@ -179,25 +181,24 @@ Status TenancyRepository::DeleteMember(store::Session& session, Scope scope, std
 
 Status TenancyRepository::DeleteProjectMembershipsInTenant(store::Session& session, std::string_view tenant_id,
                                                            std::string_view user_id) {
-  GPUAAS_RETURN_IF_ERROR(session.Execute(
-      "DELETE FROM project_memberships WHERE user_id = ? AND project_id IN (SELECT id FROM projects WHERE tenant_id = ?)",
-      {std::string(user_id), std::string(tenant_id)}));
+  GPUAAS_RETURN_IF_ERROR(
+      session.Execute("DELETE FROM project_memberships WHERE user_id = ? AND project_id IN (SELECT id FROM projects "
+                      "WHERE tenant_id = ?)",
+                      {std::string(user_id), std::string(tenant_id)}));
   return Ok();
 }
 
 Result<std::int64_t> TenancyRepository::CountTenantOwners(store::Session& session, std::string_view tenant_id) {
   GPUAAS_ASSIGN_OR_RETURN(
-      const auto rows,
-      session.Query("SELECT COUNT(*) FROM tenant_memberships WHERE tenant_id = ? AND role = 'owner'",
-                    {std::string(tenant_id)}));
+      const auto rows, session.Query("SELECT COUNT(*) FROM tenant_memberships WHERE tenant_id = ? AND role = 'owner'",
+                                     {std::string(tenant_id)}));
   return rows.front().Int(0);
 }
 
 Status TenancyRepository::InsertServiceAccount(store::Session& session, const ServiceAccountRecord& account) {
   GPUAAS_RETURN_IF_ERROR(session.Execute(
       "INSERT INTO service_accounts (id, project_id, name, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      {account.id, account.project_id, account.name, account.role, account.created_by,
-       TimeValue(account.created_at)}));
+      {account.id, account.project_id, account.name, account.role, account.created_by, TimeValue(account.created_at)}));
   return Ok();
 }
 
@@ -216,8 +217,8 @@ Result<std::vector<ServiceAccountRecord>> TenancyRepository::ListServiceAccounts
 }
 
 Status TenancyRepository::MarkServiceAccountDeleted(store::Session& session, std::string_view id, Timestamp now) {
-  GPUAAS_RETURN_IF_ERROR(session.Execute("UPDATE service_accounts SET deleted_at = ? WHERE id = ?",
-                                         {TimeValue(now), std::string(id)}));
+  GPUAAS_RETURN_IF_ERROR(
+      session.Execute("UPDATE service_accounts SET deleted_at = ? WHERE id = ?", {TimeValue(now), std::string(id)}));
   return Ok();
 }
 

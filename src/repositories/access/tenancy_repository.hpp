@@ -53,7 +53,7 @@ class TenancyRepository {
 
   // The user's tenants with the user's role in each, in one query.
   static Result<std::vector<std::pair<TenantRecord, std::string>>> ListTenantRolesOfUser(store::Session& session,
-                                                                                        std::string_view user_id);
+                                                                                         std::string_view user_id);
   // The projects visible to the user with the user's direct project role (may be empty) and
   // tenant role (may be empty), in one query.
   struct ProjectRoles {
@@ -81,8 +81,7 @@ class TenancyRepository {
                                                                      std::string_view user_id);
   static Status UpdateMemberRole(store::Session& session, Scope scope, std::string_view scope_id,
                                  std::string_view user_id, std::string_view role);
-  static Status DeleteMember(store::Session& session, Scope scope, std::string_view scope_id,
-                             std::string_view user_id);
+  static Status DeleteMember(store::Session& session, Scope scope, std::string_view scope_id, std::string_view user_id);
   static Status DeleteProjectMembershipsInTenant(store::Session& session, std::string_view tenant_id,
                                                  std::string_view user_id);
   static Result<std::int64_t> CountTenantOwners(store::Session& session, std::string_view tenant_id);

@@ -9,8 +9,8 @@ constexpr std::string_view kColumns =
     "id, email, display_name, password_hash, platform_admin, status, created_at, updated_at, password_changed_at";
 
 UserRecord FromRow(const store::Row& row) {
-  return UserRecord{row.Text(0),      row.Text(1),     row.Text(2),     row.Text(3),    row.Int(4) != 0,
-                    row.Text(5),      TimeAt(row, 6),  TimeAt(row, 7),  TimeAt(row, 8)};
+  return UserRecord{row.Text(0), row.Text(1),    row.Text(2),    row.Text(3),   row.Int(4) != 0,
+                    row.Text(5), TimeAt(row, 6), TimeAt(row, 7), TimeAt(row, 8)};
 }
 
 Result<std::optional<UserRecord>> FindOne(store::Session& session, std::string_view where, std::string_view value) {
@@ -41,7 +41,9 @@ Result<std::optional<std::pair<UserRecord, std::optional<Timestamp>>>> UserRepos
       "SELECT u.id, u.email, u.display_name, u.password_hash, u.platform_admin, u.status, u.created_at, "
       "u.updated_at, u.password_changed_at, lt.locked_until FROM users u "
       "LEFT JOIN login_throttle lt ON lt.email = u.email WHERE u.id = ?",
-      {std::string(id)}, [](const store::Row& row) { return std::pair{FromRow(row), OptionalTimeAt(row, 9)}; });
+      {std::string(id)}, [](const store::Row& row) {
+        return std::pair{FromRow(row), OptionalTimeAt(row, 9)};
+      });
 }
 
 Result<std::optional<UserRecord>> UserRepository::FindByEmail(store::Session& session, std::string_view email) {
@@ -100,18 +102,18 @@ Result<std::optional<LoginThrottleRecord>> UserRepository::FindThrottle(store::S
                     {std::string(email)}));
   if (rows.empty()) return std::optional<LoginThrottleRecord>();
   const auto& row = rows.front();
-  return std::optional<LoginThrottleRecord>(LoginThrottleRecord{row.Text(0), row.Int(1), TimeAt(row, 2),
-                                                                OptionalTimeAt(row, 3), OptionalTimeAt(row, 4)});
+  return std::optional<LoginThrottleRecord>(
+      LoginThrottleRecord{row.Text(0), row.Int(1), TimeAt(row, 2), OptionalTimeAt(row, 3), OptionalTimeAt(row, 4)});
 }
 
 Status UserRepository::UpsertThrottle(store::Session& session, const LoginThrottleRecord& record) {
-  GPUAAS_RETURN_IF_ERROR(session.Execute(
-      "INSERT INTO login_throttle (email, failures, last_failure_at, blocked_until, locked_until) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, "
-      "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until, "
-      "locked_until = excluded.locked_until",
-      {record.email, record.failures, TimeValue(record.last_failure_at), OptionalTimeValue(record.blocked_until),
-       OptionalTimeValue(record.locked_until)}));
+  GPUAAS_RETURN_IF_ERROR(
+      session.Execute("INSERT INTO login_throttle (email, failures, last_failure_at, blocked_until, locked_until) "
+                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, "
+                      "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until, "
+                      "locked_until = excluded.locked_until",
+                      {record.email, record.failures, TimeValue(record.last_failure_at),
+                       OptionalTimeValue(record.blocked_until), OptionalTimeValue(record.locked_until)}));
   return Ok();
 }
 

@@ -36,7 +36,7 @@ class UserRepository {
   static Result<std::optional<UserRecord>> FindById(store::Session& session, std::string_view id);
   // The user and, when locked out of signing in, until when: one query.
   static Result<std::optional<std::pair<UserRecord, std::optional<Timestamp>>>> FindWithLock(store::Session& session,
-                                                                                            std::string_view id);
+                                                                                             std::string_view id);
   static Result<std::optional<UserRecord>> FindByEmail(store::Session& session, std::string_view email);
   static Result<std::vector<UserRecord>> List(store::Session& session, std::size_t limit);
   static Result<std::int64_t> Count(store::Session& session);

@@ -13,10 +13,23 @@ constexpr std::string_view kSelect =
 constexpr std::int64_t kAuditAppendLock = 0x61756469;
 
 AuditRecord FromRow(const store::Row& row) {
-  return AuditRecord{row.Int(0),   row.Text(1),  TimeAt(row, 2), row.Text(3),  row.Text(4),
-                     row.Text(5),  row.Text(6),  row.Text(7),    row.Text(8),  OptionalTextAt(row, 9),
-                     OptionalTextAt(row, 10), row.Text(11), row.Text(12), row.Text(13), row.Text(14),
-                     row.Text(15), row.Text(16)};
+  return AuditRecord{row.Int(0),
+                     row.Text(1),
+                     TimeAt(row, 2),
+                     row.Text(3),
+                     row.Text(4),
+                     row.Text(5),
+                     row.Text(6),
+                     row.Text(7),
+                     row.Text(8),
+                     OptionalTextAt(row, 9),
+                     OptionalTextAt(row, 10),
+                     row.Text(11),
+                     row.Text(12),
+                     row.Text(13),
+                     row.Text(14),
+                     row.Text(15),
+                     row.Text(16)};
 }
 
 void AddEquals(std::string& where, store::Params& params, std::string_view column,

@@ -31,8 +31,8 @@ struct AuditRecord {
 };
 
 struct AuditHead {
-  std::int64_t seq = 0;    // 0 for an empty log
-  std::string hash;        // the genesis value for an empty log
+  std::int64_t seq = 0;  // 0 for an empty log
+  std::string hash;      // the genesis value for an empty log
 };
 
 struct AuditFilter {

@@ -99,9 +99,9 @@ Result<SignedIn> AuthService::Login(const Caller& caller, std::string_view email
   const auto refuse_throttled = [&](Timestamp until, std::string_view reason) -> Result<SignedIn> {
     entry.metadata.emplace_back("reason", std::string(reason));
     GPUAAS_RETURN_IF_ERROR(context_.audit.AppendNow(caller, entry));
-    return Error::RateLimited("too many failed sign-in attempts; try again in " +
-                                  std::to_string(SecondsUntil(until, now)) + " seconds",
-                              SecondsUntil(until, now));
+    return Error::RateLimited(
+        "too many failed sign-in attempts; try again in " + std::to_string(SecondsUntil(until, now)) + " seconds",
+        SecondsUntil(until, now));
   };
   if (throttle && throttle->locked_until && *throttle->locked_until > now) {
     return refuse_throttled(*throttle->locked_until, "locked");
@@ -152,7 +152,8 @@ Result<SignedIn> AuthService::Signup(const Caller& caller, std::string_view emai
   GPUAAS_ASSIGN_OR_RETURN(const auto hash, hasher_.Hash(password));
   SignedIn signed_in;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto user, UserService::InsertWithWorkspace(session, context_, email, name, hash, false));
+    GPUAAS_ASSIGN_OR_RETURN(const auto user,
+                            UserService::InsertWithWorkspace(session, context_, email, name, hash, false));
     GPUAAS_ASSIGN_OR_RETURN(signed_in, OpenSession(session, caller, user));
     auto actor = caller;
     actor.principal = Principal{PrincipalKind::kUser, user.id, user.email, false};
@@ -167,13 +168,18 @@ Status AuthService::Logout(const Caller& caller) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireSignedIn(caller));
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     if (caller.principal.credential == CredentialKind::kSession) {
-      GPUAAS_RETURN_IF_ERROR(ConsoleSessionRepository::Revoke(session, caller.principal.session_id, context_.clock.Now()));
+      GPUAAS_RETURN_IF_ERROR(
+          ConsoleSessionRepository::Revoke(session, caller.principal.session_id, context_.clock.Now()));
     }
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
         session, caller,
-        {"auth.logout", "session", caller.principal.session_id.empty() ? caller.principal.token_id
-                                                                        : caller.principal.session_id,
-         {}, {}, "allowed", {}}));
+        {"auth.logout",
+         "session",
+         caller.principal.session_id.empty() ? caller.principal.token_id : caller.principal.session_id,
+         {},
+         {},
+         "allowed",
+         {}}));
     return Ok();
   }));
   ForgetCachedCredentials();
@@ -184,8 +190,8 @@ Result<std::vector<ConsoleSessionRecord>> AuthService::ListSessions(const Caller
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireUser(caller));
   std::vector<ConsoleSessionRecord> sessions;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(sessions, ConsoleSessionRepository::ListLive(session, caller.principal.id,
-                                                                         context_.clock.Now()));
+    GPUAAS_ASSIGN_OR_RETURN(sessions,
+                            ConsoleSessionRepository::ListLive(session, caller.principal.id, context_.clock.Now()));
     return Ok();
   }));
   return sessions;
@@ -199,9 +205,9 @@ Status AuthService::RevokeSession(const Caller& caller, std::string_view session
       return Error::NotFound("session " + std::string(session_id) + " not found");
     }
     GPUAAS_RETURN_IF_ERROR(ConsoleSessionRepository::Revoke(session, session_id, context_.clock.Now()));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"session.revoke", "session", std::string(session_id), {}, {},
-                                                  "allowed", {{"ip", record->ip}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
+        session, caller,
+        {"session.revoke", "session", std::string(session_id), {}, {}, "allowed", {{"ip", record->ip}}}));
     return Ok();
   }));
   ForgetCachedCredentials();
@@ -228,9 +234,9 @@ Status AuthService::ChangePassword(const Caller& caller, std::string_view curren
     // Every other session ends; the one that changed the password stays signed in.
     GPUAAS_ASSIGN_OR_RETURN(const auto ended, ConsoleSessionRepository::RevokeAllOfUser(
                                                   session, user->id, caller.principal.session_id, now));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"user.change_password", "user", user->id, {}, {}, "allowed",
-                                                  {{"sessions_ended", std::to_string(ended)}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
+        session, caller,
+        {"user.change_password", "user", user->id, {}, {}, "allowed", {{"sessions_ended", std::to_string(ended)}}}));
     return Ok();
   }));
   ForgetCachedCredentials();
@@ -292,7 +298,8 @@ Result<std::optional<Principal>> AuthService::LoadTokenPrincipal(store::Session&
 }
 
 Result<Principal> AuthService::ResolveSession(std::string_view session_secret) {
-  if (session_secret.rfind(kSessionPrefix, 0) != 0) return Error::Unauthenticated("the session has ended; sign in again");
+  if (session_secret.rfind(kSessionPrefix, 0) != 0)
+    return Error::Unauthenticated("the session has ended; sign in again");
   const auto digest = Sha256Hex(session_secret);
   const auto cache_key = "s:" + digest;
   const auto now = context_.clock.Now();

@@ -17,14 +17,16 @@ struct Principal {
   std::string label;  // email, or the service account's name
   bool platform_admin = false;
   CredentialKind credential = CredentialKind::kNone;
-  std::string session_id;  // cookie sessions
-  std::string csrf_token;  // cookie sessions: mutations must echo it in X-CSRF-Token
-  std::string token_id;    // bearer tokens
-  bool can_write = true;   // false for read-scoped tokens
-  std::string project_id;  // service accounts act in their one project ...
+  std::string session_id;                           // cookie sessions
+  std::string csrf_token;                           // cookie sessions: mutations must echo it in X-CSRF-Token
+  std::string token_id;                             // bearer tokens
+  bool can_write = true;                            // false for read-scoped tokens
+  std::string project_id;                           // service accounts act in their one project ...
   ProjectRole project_role = ProjectRole::kViewer;  // ... with this role
 
-  [[nodiscard]] bool signed_in() const { return kind == PrincipalKind::kUser || kind == PrincipalKind::kServiceAccount; }
+  [[nodiscard]] bool signed_in() const {
+    return kind == PrincipalKind::kUser || kind == PrincipalKind::kServiceAccount;
+  }
   [[nodiscard]] bool is_user() const { return kind == PrincipalKind::kUser; }
 };
 

@@ -16,6 +16,16 @@ constexpr std::int64_t kDefaultTokenDays = 90;
 constexpr std::int64_t kMaxTokenDays = 366;
 constexpr std::size_t kPrefixLength = 15;  // "gpuaas_pat_" and four random characters
 
+// A live service account of `project_id`; not_found for any other.
+Result<repositories::ServiceAccountRecord> AccountInProject(store::Session& session, std::string_view project_id,
+                                                           std::string_view account_id) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto account, TenancyRepository::FindServiceAccount(session, account_id));
+  if (!account || account->project_id != project_id) {
+    return Error::NotFound("service account " + std::string(account_id) + " not found");
+  }
+  return *account;
+}
+
 }  // namespace
 
 std::string_view TokenStatus(const ApiTokenRecord& token, Timestamp now) {
@@ -75,7 +85,12 @@ Result<CreatedToken> CredentialService::CreatePersonalToken(const Caller& caller
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_RETURN_IF_ERROR(ApiTokenRepository::Insert(session, created.token));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"token.create", "token", created.token.id, {}, {}, "allowed",
+                                                 {"token.create",
+                                                  "token",
+                                                  created.token.id,
+                                                  {},
+                                                  {},
+                                                  "allowed",
                                                   {{"name", created.token.name},
                                                    {"kind", "personal"},
                                                    {"scopes", created.token.scopes},
@@ -102,7 +117,7 @@ Status CredentialService::RevokePersonalToken(const Caller& caller, std::string_
 }
 
 Result<std::vector<ServiceAccountView>> CredentialService::ListServiceAccounts(const Caller& caller,
-                                                                             std::string_view project_id) {
+                                                                               std::string_view project_id) {
   std::vector<ServiceAccountView> views;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
     GPUAAS_RETURN_IF_ERROR(Authorizer::RequireProject(session, caller, project_id, ProjectRole::kViewer));
@@ -117,8 +132,8 @@ Result<std::vector<ServiceAccountView>> CredentialService::ListServiceAccounts(c
 }
 
 Result<ServiceAccountView> CredentialService::CreateServiceAccount(const Caller& caller, std::string_view project_id,
-                                                                  std::string_view name_text,
-                                                                  std::string_view role_text) {
+                                                                   std::string_view name_text,
+                                                                   std::string_view role_text) {
   GPUAAS_ASSIGN_OR_RETURN(const auto name, ValidateName(name_text, "name"));
   const auto role = ParseProjectRole(role_text);
   if (!role) return Error::InvalidArgument("role", "must be admin, member or viewer");
@@ -126,13 +141,17 @@ Result<ServiceAccountView> CredentialService::CreateServiceAccount(const Caller&
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto access,
                             Authorizer::RequireProject(session, caller, project_id, ProjectRole::kAdmin));
-    view.account = repositories::ServiceAccountRecord{context_.ids.Next("sa"), access.project.id, name,
-                                                      std::string(RoleName(*role)), caller.principal.id,
-                                                      context_.clock.Now()};
+    view.account =
+        repositories::ServiceAccountRecord{context_.ids.Next("sa"),      access.project.id,   name,
+                                           std::string(RoleName(*role)), caller.principal.id, context_.clock.Now()};
     GPUAAS_RETURN_IF_ERROR(TenancyRepository::InsertServiceAccount(session, view.account));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"service_account.create", "service_account", view.account.id,
-                                                  access.project.id, access.project.tenant_id, "allowed",
+                                                 {"service_account.create",
+                                                  "service_account",
+                                                  view.account.id,
+                                                  access.project.id,
+                                                  access.project.tenant_id,
+                                                  "allowed",
                                                   {{"name", name}, {"role", view.account.role}}}));
     return Ok();
   }));
@@ -144,18 +163,21 @@ Status CredentialService::DeleteServiceAccount(const Caller& caller, std::string
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto access,
                             Authorizer::RequireProject(session, caller, project_id, ProjectRole::kAdmin));
-    GPUAAS_ASSIGN_OR_RETURN(const auto account, TenancyRepository::FindServiceAccount(session, account_id));
-    if (!account || account->project_id != access.project.id) {
-      return Error::NotFound("service account " + std::string(account_id) + " not found");
-    }
+    GPUAAS_ASSIGN_OR_RETURN(const auto found, AccountInProject(session, access.project.id, account_id));
+    const auto* account = &found;
     const auto now = context_.clock.Now();
     GPUAAS_RETURN_IF_ERROR(TenancyRepository::MarkServiceAccountDeleted(session, account_id, now));
-    GPUAAS_ASSIGN_OR_RETURN(const auto revoked, ApiTokenRepository::RevokeAllOfServiceAccount(session, account_id, now));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"service_account.delete", "service_account", account->id,
-                                                  access.project.id, access.project.tenant_id, "allowed",
-                                                  {{"name", account->name},
-                                                   {"tokens_revoked", std::to_string(revoked)}}}));
+    GPUAAS_ASSIGN_OR_RETURN(const auto revoked,
+                            ApiTokenRepository::RevokeAllOfServiceAccount(session, account_id, now));
+    GPUAAS_RETURN_IF_ERROR(
+        context_.audit.Append(session, caller,
+                              {"service_account.delete",
+                               "service_account",
+                               account->id,
+                               access.project.id,
+                               access.project.tenant_id,
+                               "allowed",
+                               {{"name", account->name}, {"tokens_revoked", std::to_string(revoked)}}}));
     return Ok();
   }));
   auth_.ForgetCachedCredentials();
@@ -169,15 +191,17 @@ Result<CreatedToken> CredentialService::CreateServiceAccountToken(const Caller& 
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto access,
                             Authorizer::RequireProject(session, caller, project_id, ProjectRole::kAdmin));
-    GPUAAS_ASSIGN_OR_RETURN(const auto account, TenancyRepository::FindServiceAccount(session, account_id));
-    if (!account || account->project_id != access.project.id) {
-      return Error::NotFound("service account " + std::string(account_id) + " not found");
-    }
+    GPUAAS_ASSIGN_OR_RETURN(const auto found, AccountInProject(session, access.project.id, account_id));
+    const auto* account = &found;
     created.token.service_account_id = account->id;
     GPUAAS_RETURN_IF_ERROR(ApiTokenRepository::Insert(session, created.token));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"token.create", "token", created.token.id, access.project.id,
-                                                  access.project.tenant_id, "allowed",
+                                                 {"token.create",
+                                                  "token",
+                                                  created.token.id,
+                                                  access.project.id,
+                                                  access.project.tenant_id,
+                                                  "allowed",
                                                   {{"name", created.token.name},
                                                    {"kind", "service_account"},
                                                    {"service_account_id", account->id},
@@ -200,8 +224,12 @@ Status CredentialService::RevokeServiceAccountToken(const Caller& caller, std::s
     }
     GPUAAS_RETURN_IF_ERROR(ApiTokenRepository::Revoke(session, token_id, context_.clock.Now()));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"token.revoke", "token", std::string(token_id), access.project.id,
-                                                  access.project.tenant_id, "allowed",
+                                                 {"token.revoke",
+                                                  "token",
+                                                  std::string(token_id),
+                                                  access.project.id,
+                                                  access.project.tenant_id,
+                                                  "allowed",
                                                   {{"name", token->name}, {"service_account_id", account->id}}}));
     return Ok();
   }));

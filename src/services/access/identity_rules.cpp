@@ -20,7 +20,8 @@ Result<std::string> NormalizeEmail(std::string_view email, std::string_view fiel
   if (trimmed.empty()) return Error::InvalidArgument(name, "is required");
   if (trimmed.size() > 254) return Error::InvalidArgument(name, "must be at most 254 characters");
   const auto at = trimmed.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 >= trimmed.size() || trimmed.find('@', at + 1) != trimmed.npos) {
+  if (at == std::string_view::npos || at == 0 || at + 1 >= trimmed.size() ||
+      trimmed.find('@', at + 1) != trimmed.npos) {
     return Error::InvalidArgument(name, "must be an email address like name@example.com");
   }
   const auto domain = trimmed.substr(at + 1);

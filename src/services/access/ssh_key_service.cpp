@@ -23,9 +23,9 @@ Result<repositories::SshKeyRecord> SshKeyService::Add(const Caller& caller, std:
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireUser(caller));
   GPUAAS_ASSIGN_OR_RETURN(const auto name, ValidateName(name_text, "name"));
   GPUAAS_ASSIGN_OR_RETURN(const auto parsed, ParseSshPublicKey(public_key));
-  repositories::SshKeyRecord key{context_.ids.Next("key"), caller.principal.id, name,           parsed.type,
-                                 parsed.bits,              parsed.fingerprint,  parsed.normalized, parsed.comment,
-                                 context_.clock.Now()};
+  repositories::SshKeyRecord key{
+      context_.ids.Next("key"), caller.principal.id, name,           parsed.type,         parsed.bits,
+      parsed.fingerprint,       parsed.normalized,   parsed.comment, context_.clock.Now()};
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto existing,
                             SshKeyRepository::FindByFingerprint(session, caller.principal.id, key.fingerprint));
@@ -34,10 +34,15 @@ Result<repositories::SshKeyRecord> SshKeyService::Add(const Caller& caller, std:
           .WithDetail("field", "public_key");
     }
     GPUAAS_RETURN_IF_ERROR(SshKeyRepository::Insert(session, key));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller,
-        {"ssh_key.create", "ssh_key", key.id, {}, {}, "allowed",
-         {{"name", key.name}, {"fingerprint", key.fingerprint}, {"key_type", key.key_type}}}));
+    GPUAAS_RETURN_IF_ERROR(
+        context_.audit.Append(session, caller,
+                              {"ssh_key.create",
+                               "ssh_key",
+                               key.id,
+                               {},
+                               {},
+                               "allowed",
+                               {{"name", key.name}, {"fingerprint", key.fingerprint}, {"key_type", key.key_type}}}));
     return Ok();
   }));
   return key;
@@ -49,10 +54,14 @@ Status SshKeyService::Delete(const Caller& caller, std::string_view key_id) {
     GPUAAS_ASSIGN_OR_RETURN(const auto key, SshKeyRepository::Find(session, caller.principal.id, key_id));
     if (!key) return Error::NotFound("SSH key " + std::string(key_id) + " not found");
     GPUAAS_RETURN_IF_ERROR(SshKeyRepository::Delete(session, caller.principal.id, key_id));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller,
-        {"ssh_key.delete", "ssh_key", key->id, {}, {}, "allowed",
-         {{"name", key->name}, {"fingerprint", key->fingerprint}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
+                                                 {"ssh_key.delete",
+                                                  "ssh_key",
+                                                  key->id,
+                                                  {},
+                                                  {},
+                                                  "allowed",
+                                                  {{"name", key->name}, {"fingerprint", key->fingerprint}}}));
     return Ok();
   });
 }

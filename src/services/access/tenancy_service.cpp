@@ -63,8 +63,13 @@ Result<TenantView> TenancyService::CreateTenant(const Caller& caller, std::strin
     GPUAAS_RETURN_IF_ERROR(
         TenancyRepository::InsertMember(session, Scope::kTenant, {view.tenant.id, owner->id, "", "", "owner", now}));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"tenant.create", "tenant", view.tenant.id, {}, view.tenant.id,
-                                                  "allowed", {{"name", name}, {"owner_id", owner->id}}}));
+                                                 {"tenant.create",
+                                                  "tenant",
+                                                  view.tenant.id,
+                                                  {},
+                                                  view.tenant.id,
+                                                  "allowed",
+                                                  {{"name", name}, {"owner_id", owner->id}}}));
     return Ok();
   }));
   return view;
@@ -110,17 +115,18 @@ Result<ProjectView> TenancyService::CreateProject(const Caller& caller, std::str
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto tenant,
                             Authorizer::RequireTenant(session, caller, tenant_id, TenantRole::kAdmin));
-    view.project = repositories::ProjectRecord{context_.ids.Next("prj"), tenant.id, tenant.name, name,
-                                               context_.clock.Now()};
+    view.project =
+        repositories::ProjectRecord{context_.ids.Next("prj"), tenant.id, tenant.name, name, context_.clock.Now()};
     view.role = ProjectRole::kAdmin;
     auto inserted = TenancyRepository::InsertProject(session, view.project);
     if (!inserted && inserted.error().code() == ErrorCode::kConflict) {
-      return Error::Conflict("a project named '" + name + "' already exists in this tenant").WithDetail("field", "name");
+      return Error::Conflict("a project named '" + name + "' already exists in this tenant")
+          .WithDetail("field", "name");
     }
     GPUAAS_RETURN_IF_ERROR(std::move(inserted));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"project.create", "project", view.project.id, view.project.id,
-                                                  tenant.id, "allowed", {{"name", name}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
+        session, caller,
+        {"project.create", "project", view.project.id, view.project.id, tenant.id, "allowed", {{"name", name}}}));
     return Ok();
   }));
   return view;
@@ -129,11 +135,13 @@ Result<ProjectView> TenancyService::CreateProject(const Caller& caller, std::str
 Result<TenancyService::ScopeAccess> TenancyService::RequireAdmin(store::Session& session, const Caller& caller,
                                                                  Scope scope, std::string_view scope_id) {
   if (scope == Scope::kTenant) {
-    GPUAAS_ASSIGN_OR_RETURN(const auto tenant, Authorizer::RequireTenant(session, caller, scope_id, TenantRole::kAdmin));
+    GPUAAS_ASSIGN_OR_RETURN(const auto tenant,
+                            Authorizer::RequireTenant(session, caller, scope_id, TenantRole::kAdmin));
     GPUAAS_ASSIGN_OR_RETURN(const auto role, Authorizer::TenantRoleOf(session, caller, scope_id));
     return ScopeAccess{tenant.id, std::nullopt, role == TenantRole::kOwner};
   }
-  GPUAAS_ASSIGN_OR_RETURN(const auto access, Authorizer::RequireProject(session, caller, scope_id, ProjectRole::kAdmin));
+  GPUAAS_ASSIGN_OR_RETURN(const auto access,
+                          Authorizer::RequireProject(session, caller, scope_id, ProjectRole::kAdmin));
   return ScopeAccess{access.project.tenant_id, access.project.id, false};
 }
 
@@ -185,13 +193,17 @@ Result<MembershipRecord> TenancyService::AddMember(const Caller& caller, Scope s
       GPUAAS_ASSIGN_OR_RETURN(const auto in_tenant,
                               TenancyRepository::FindMember(session, Scope::kTenant, access.tenant_id, user->id));
       if (!in_tenant) {
-        GPUAAS_RETURN_IF_ERROR(TenancyRepository::InsertMember(
-            session, Scope::kTenant, {access.tenant_id, user->id, "", "", "member", now}));
+        GPUAAS_RETURN_IF_ERROR(TenancyRepository::InsertMember(session, Scope::kTenant,
+                                                               {access.tenant_id, user->id, "", "", "member", now}));
       }
     }
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {std::string(Noun(scope)) + ".add", "user", user->id,
-                                                  access.project_id, access.tenant_id, "allowed",
+                                                 {std::string(Noun(scope)) + ".add",
+                                                  "user",
+                                                  user->id,
+                                                  access.project_id,
+                                                  access.tenant_id,
+                                                  "allowed",
                                                   {{"email", email}, {"role", role}}}));
     return Ok();
   }));
@@ -215,9 +227,13 @@ Result<MembershipRecord> TenancyService::ChangeMemberRole(const Caller& caller, 
     member = *existing;
     member.role = role;
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {std::string(Noun(scope)) + ".change_role", "user",
-                                                  std::string(user_id), access.project_id, access.tenant_id,
-                                                  "allowed", {{"from", existing->role}, {"to", role}}}));
+                                                 {std::string(Noun(scope)) + ".change_role",
+                                                  "user",
+                                                  std::string(user_id),
+                                                  access.project_id,
+                                                  access.tenant_id,
+                                                  "allowed",
+                                                  {{"from", existing->role}, {"to", role}}}));
     return Ok();
   }));
   return member;
@@ -240,8 +256,12 @@ Status TenancyService::RemoveMember(const Caller& caller, Scope scope, std::stri
       GPUAAS_RETURN_IF_ERROR(TenancyRepository::DeleteProjectMembershipsInTenant(session, scope_id, user_id));
     }
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {std::string(Noun(scope)) + ".remove", "user", std::string(user_id),
-                                                  access.project_id, access.tenant_id, "allowed",
+                                                 {std::string(Noun(scope)) + ".remove",
+                                                  "user",
+                                                  std::string(user_id),
+                                                  access.project_id,
+                                                  access.tenant_id,
+                                                  "allowed",
                                                   {{"email", existing->email}, {"role", existing->role}}}));
     return Ok();
   });

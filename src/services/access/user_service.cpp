@@ -58,7 +58,8 @@ Result<MeView> UserService::Me(const Caller& caller) {
     for (const auto& [tenant, role] : tenants) {
       me.tenants.push_back(Membership{tenant.id, tenant.name, tenant.id, tenant.name, tenant.personal, role});
     }
-    GPUAAS_ASSIGN_OR_RETURN(const auto projects, TenancyRepository::ListProjectRolesOfUser(session, caller.principal.id));
+    GPUAAS_ASSIGN_OR_RETURN(const auto projects,
+                            TenancyRepository::ListProjectRolesOfUser(session, caller.principal.id));
     for (const auto& entry : projects) {
       // Tenant owners and admins administer every project of the tenant.
       auto role = ParseProjectRole(entry.project_role);
@@ -83,7 +84,8 @@ Result<UserView> UserService::UpdateProfile(const Caller& caller, std::string_vi
     GPUAAS_RETURN_IF_ERROR(UserRepository::UpdateProfile(session, caller.principal.id, name, context_.clock.Now()));
     GPUAAS_ASSIGN_OR_RETURN(view, LoadView(session, caller.principal.id));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller, {"user.update_profile", "user", caller.principal.id, {}, {}, "allowed", {{"display_name", name}}}));
+        session, caller,
+        {"user.update_profile", "user", caller.principal.id, {}, {}, "allowed", {{"display_name", name}}}));
     return Ok();
   }));
   return view;
@@ -131,10 +133,15 @@ Result<CreatedUser> UserService::Create(const Caller& caller, const NewUserInput
     GPUAAS_ASSIGN_OR_RETURN(const auto user,
                             InsertWithWorkspace(session, context_, email, display_name, hash, input.platform_admin));
     created.user = UserView{user, std::nullopt};
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller,
-        {"user.create", "user", user.id, {}, {}, "allowed",
-         {{"email", email}, {"platform_admin", input.platform_admin ? "true" : "false"}}}));
+    GPUAAS_RETURN_IF_ERROR(
+        context_.audit.Append(session, caller,
+                              {"user.create",
+                               "user",
+                               user.id,
+                               {},
+                               {},
+                               "allowed",
+                               {{"email", email}, {"platform_admin", input.platform_admin ? "true" : "false"}}}));
     return Ok();
   }));
   return created;
@@ -150,8 +157,8 @@ Result<UserView> UserService::Update(const Caller& caller, std::string_view user
     GPUAAS_ASSIGN_OR_RETURN(const auto current, LoadView(session, user_id));
     const auto status = update.status.value_or(current.user.status);
     const auto admin = update.platform_admin.value_or(current.user.platform_admin);
-    const bool loses_admin = current.user.platform_admin && current.user.status == "active" &&
-                             (!admin || status != "active");
+    const bool loses_admin =
+        current.user.platform_admin && current.user.status == "active" && (!admin || status != "active");
     if (loses_admin) {
       GPUAAS_ASSIGN_OR_RETURN(const auto admins, UserRepository::CountActivePlatformAdmins(session));
       if (admins <= 1) return Error::FailedPrecondition("the last active platform admin cannot be disabled or demoted");
@@ -163,10 +170,14 @@ Result<UserView> UserService::Update(const Caller& caller, std::string_view user
       GPUAAS_RETURN_IF_ERROR(repositories::ConsoleSessionRepository::RevokeAllOfUser(session, user_id, "", now));
     }
     GPUAAS_ASSIGN_OR_RETURN(view, LoadView(session, user_id));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller,
-        {"user.update", "user", std::string(user_id), {}, {}, "allowed",
-         {{"status", status}, {"platform_admin", admin ? "true" : "false"}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
+                                                 {"user.update",
+                                                  "user",
+                                                  std::string(user_id),
+                                                  {},
+                                                  {},
+                                                  "allowed",
+                                                  {{"status", status}, {"platform_admin", admin ? "true" : "false"}}}));
     return Ok();
   }));
   // Roles and status are part of every cached principal.
@@ -189,7 +200,7 @@ Result<UserView> UserService::Unlock(const Caller& caller, std::string_view user
 }
 
 Result<std::optional<UserService::FirstAdmin>> UserService::EnsureFirstAdmin(std::optional<std::string> email,
-                                                                           std::optional<std::string> password) {
+                                                                             std::optional<std::string> password) {
   std::optional<FirstAdmin> created;
   GPUAAS_ASSIGN_OR_RETURN(const auto normalized, NormalizeEmail(email.value_or("admin@gpuaas.local"), "admin_email"));
   FirstAdmin admin{normalized, password.value_or(""), !password.has_value()};

@@ -78,8 +78,7 @@ class UserService {
   // Inserts a user with a personal tenant (owner) and a "default" project (admin) inside
   // the caller's transaction. Shared by sign-up, admin creation and the first admin.
   static Result<repositories::UserRecord> InsertWithWorkspace(store::Session& session, ServiceContext context,
-                                                              const std::string& email,
-                                                              const std::string& display_name,
+                                                              const std::string& email, const std::string& display_name,
                                                               const std::string& password_hash, bool platform_admin);
 
  private:

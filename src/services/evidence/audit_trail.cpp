@@ -37,9 +37,8 @@ constexpr char kSeparator = '\x1f';
 
 std::string AuditTrail::ChainHash(const AuditRecord& r) {
   std::string canonical;
-  for (const auto* field :
-       {&r.prev_hash, &r.id, &r.actor_type, &r.actor_id, &r.actor_label, &r.action, &r.target_type, &r.target_id,
-        &r.request_id, &r.client_ip, &r.outcome, &r.metadata}) {
+  for (const auto* field : {&r.prev_hash, &r.id, &r.actor_type, &r.actor_id, &r.actor_label, &r.action, &r.target_type,
+                            &r.target_id, &r.request_id, &r.client_ip, &r.outcome, &r.metadata}) {
     canonical += *field;
     canonical += kSeparator;
   }

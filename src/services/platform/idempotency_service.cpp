@@ -8,10 +8,12 @@ using repositories::IdempotencyRepository;
 Status IdempotencyService::ValidateKey(std::string_view key) {
   if (key.empty()) return Error::InvalidArgument("Idempotency-Key", "must not be empty");
   if (key.size() > kMaxKeyLength) {
-    return Error::InvalidArgument("Idempotency-Key", "must be at most " + std::to_string(kMaxKeyLength) + " characters");
+    return Error::InvalidArgument("Idempotency-Key",
+                                  "must be at most " + std::to_string(kMaxKeyLength) + " characters");
   }
   for (const char c : key) {
-    if (c < 0x21 || c > 0x7e) return Error::InvalidArgument("Idempotency-Key", "must be printable ASCII without spaces");
+    if (c < 0x21 || c > 0x7e)
+      return Error::InvalidArgument("Idempotency-Key", "must be printable ASCII without spaces");
   }
   return Ok();
 }
@@ -21,8 +23,8 @@ Result<IdempotencyDecision> IdempotencyService::Begin(std::string_view scope, st
   IdempotencyDecision decision;
   const auto now = clock_.Now();
   GPUAAS_RETURN_IF_ERROR(database_.Write([&](store::Session& session) -> Status {
-    const IdempotencyRecord claim{std::string(scope), std::string(key), std::string(fingerprint), "running", {}, {},
-                                  {}, now, now + retention_};
+    const IdempotencyRecord claim{
+        std::string(scope), std::string(key), std::string(fingerprint), "running", {}, {}, {}, now, now + retention_};
     GPUAAS_ASSIGN_OR_RETURN(const bool claimed, IdempotencyRepository::Claim(session, claim));
     if (claimed) return Ok();
     GPUAAS_ASSIGN_OR_RETURN(const auto existing, IdempotencyRepository::Find(session, scope, key));
