@@ -16,6 +16,7 @@
 #include "net/middlewares/json_body_middleware.hpp"
 #include "net/middlewares/metrics_middleware.hpp"
 #include "net/middlewares/request_id_middleware.hpp"
+#include "server/periodic_task.hpp"
 #include "services/platform/idempotency_service.hpp"
 #include "services/platform/installation_service.hpp"
 #include "services/platform/readiness_service.hpp"
@@ -53,6 +54,7 @@ struct ServerApp::Parts {
   net::MiddlewareChain chain;
   std::unique_ptr<net::BlockingPool> pool;
   std::unique_ptr<net::HttpServer> http;
+  std::unique_ptr<PeriodicTask> idempotency_sweeper;
 };
 
 namespace {
@@ -194,6 +196,12 @@ Result<std::uint16_t> ServerApp::Start() {
   if (p.config.minimum_password_cost) {
     p.logger.Warn("weak_password_hashing", {{"reason", "password_hash_cost=minimum is for test suites only"}});
   }
+  // Idempotency keys are kept 24 hours; expired ones are removed in small batches.
+  p.idempotency_sweeper = std::make_unique<PeriodicTask>(std::chrono::minutes(5), [&p] {
+    if (auto swept = p.idempotency->Sweep(); !swept) {
+      p.logger.Warn("idempotency_sweep_failed", {{"cause", swept.error().message()}});
+    }
+  });
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
   p.http->Start();
   p.logger.Info("started", {{"listen", p.config.listen_host + ":" + std::to_string(port)},

@@ -11,7 +11,11 @@
 #include <thread>
 #include <vector>
 
+#include "services/platform/idempotency_service.hpp"
+#include "store/migrations/migration_runner.hpp"
+#include "store/open_database.hpp"
 #include "tests/support/api_client.hpp"
+#include "tests/support/manual_clock.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace gpuaas::testing {
@@ -131,6 +135,25 @@ TEST_F(IdempotencyTest, MalformedKeysAreRefused) {
   EXPECT_EQ(too_long.status, 400);
   EXPECT_EQ(too_long.Field(), "Idempotency-Key");
   EXPECT_EQ(admin_->Post(path, R"({"name":"a","role":"viewer"})", KeyHeader(std::string(255, 'k'))).status, 201);
+}
+
+TEST(IdempotencyRetentionTest, KeysLiveADayThenAreSweptAndReusable) {
+  TestDatabase test_database;
+  auto database = store::OpenDatabase(*store::DatabaseUrl::Parse(test_database.url()), store::StoreOptions{});
+  ASSERT_TRUE(database.ok());
+  ManualClock clock;
+  store::MigrationRunner migrations(**database, clock, store::EmbeddedMigrations());
+  ASSERT_TRUE(migrations.Apply().ok());
+  services::IdempotencyService service(**database, clock);
+  ASSERT_EQ(service.Begin("usr_a", "k", "fingerprint-1")->kind, services::IdempotencyDecision::Kind::kExecute);
+  ASSERT_TRUE(service.Finish("usr_a", "k", {201, "application/json", "{}"}).ok());
+  clock.Advance(std::chrono::hours(23));
+  EXPECT_EQ(*service.Sweep(), 0);
+  EXPECT_EQ(service.Begin("usr_a", "k", "fingerprint-1")->kind, services::IdempotencyDecision::Kind::kReplay);
+  clock.Advance(std::chrono::hours(2));
+  EXPECT_EQ(*service.Sweep(), 1);
+  // After retention the key is new again, even with another body.
+  EXPECT_EQ(service.Begin("usr_a", "k", "fingerprint-2")->kind, services::IdempotencyDecision::Kind::kExecute);
 }
 
 }  // namespace

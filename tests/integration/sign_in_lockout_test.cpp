@@ -6,19 +6,13 @@
 #include "services/access/user_service.hpp"
 #include "store/migrations/migration_runner.hpp"
 #include "store/open_database.hpp"
+#include "tests/support/manual_clock.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace gpuaas {
 namespace {
 
-class ManualClock final : public Clock {
- public:
-  [[nodiscard]] Timestamp Now() const override { return now_; }
-  void Advance(std::chrono::microseconds by) { now_ += by; }
-
- private:
-  Timestamp now_ = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
-};
+using testing::ManualClock;
 
 class SignInLockoutTest : public ::testing::Test {
  protected:
