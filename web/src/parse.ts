@@ -1,4 +1,4 @@
-/** "" → null (no expiry); "30" → 30; anything else → undefined (invalid). */
+/** "" → null (the server default of 90 days); "30" → 30; anything else → undefined (invalid). */
 export function parseExpiryDays(value: string): number | null | undefined {
   const v = value.trim();
   if (!v) return null;

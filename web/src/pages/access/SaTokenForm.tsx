@@ -40,7 +40,7 @@ export function SaTokenForm({ accountName, onCreate }: SaTokenFormProps) {
         value={days}
         onChange={setDays}
         message={invalid}
-        hint="Empty = no expiry."
+        hint="1 to 366 days; empty = 90 days."
       />
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending || !name.trim()}>

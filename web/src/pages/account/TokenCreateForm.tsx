@@ -89,7 +89,7 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: CreatedTok
         value={days}
         onChange={setDays}
         error={action.error}
-        hint="Leave empty for a token without an expiry date."
+        hint="1 to 366 days; leave empty for the default of 90 days."
       />
       <FormError error={action.error} fields={FIELDS} />
       <div className="form__actions">
