@@ -17,8 +17,6 @@ void EnsureSodium() {
   if (!ready) throw std::runtime_error("libsodium could not be initialised");
 }
 
-constexpr std::string_view kBase64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 }  // namespace
 
 std::string GenerateSecret(std::string_view prefix, std::size_t random_bytes) {
@@ -57,47 +55,27 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 std::string Base64Encode(std::string_view bytes, bool pad) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                   static_cast<unsigned char>(bytes[i + 2]);
-    out.push_back(kBase64Alphabet[(n >> 18) & 63]);
-    out.push_back(kBase64Alphabet[(n >> 12) & 63]);
-    out.push_back(kBase64Alphabet[(n >> 6) & 63]);
-    out.push_back(kBase64Alphabet[n & 63]);
-  }
-  const auto rest = bytes.size() - i;
-  if (rest > 0) {
-    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
-    if (rest == 2) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out.push_back(kBase64Alphabet[(n >> 18) & 63]);
-    out.push_back(kBase64Alphabet[(n >> 12) & 63]);
-    if (rest == 2) out.push_back(kBase64Alphabet[(n >> 6) & 63]);
-    if (pad) out.append(rest == 1 ? "==" : "=");
-  }
-  return out;
+  const int variant = pad ? sodium_base64_VARIANT_ORIGINAL : sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
+  std::string encoded(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    variant);
+  encoded.resize(encoded.size() - 1);  // the terminating NUL
+  return encoded;
 }
 
 bool Base64Decode(std::string_view text, std::string& out) {
   out.clear();
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  if (text.size() % 4 == 1) return false;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (const char c : text) {
-    const auto position = kBase64Alphabet.find(c);
-    if (position == std::string_view::npos) return false;
-    buffer = (buffer << 6) | static_cast<unsigned>(position);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
-    }
+  // libsodium refuses non-zero leftover bits, so each input has exactly one accepted encoding.
+  std::string decoded(text.size() * 3 / 4 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), text.data(), text.size(),
+                        nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) != 0) {
+    return false;
   }
-  // Leftover bits must be zero, so each input has exactly one accepted encoding.
-  return (buffer & ((1u << bits) - 1)) == 0;
+  decoded.resize(length);
+  out = std::move(decoded);
+  return true;
 }
 
 }  // namespace gpuaas

@@ -46,19 +46,12 @@ Result<net::Response> AuthHandlers::Config(net::Request& /*request*/) {
 
 Result<net::Response> AuthHandlers::Session(net::Request& request) {
   const auto& caller = CallerOf(request);
-  if (caller.principal.credential != services::CredentialKind::kSession) {
-    return Error::Unauthenticated("no console session; sign in");
-  }
-  GPUAAS_ASSIGN_OR_RETURN(const auto sessions, auth_.ListSessions(caller));
+  GPUAAS_ASSIGN_OR_RETURN(const auto session, auth_.CurrentSession(caller));
   GPUAAS_ASSIGN_OR_RETURN(const auto me, users_.Me(caller));
-  for (const auto& session : sessions) {
-    if (session.id != caller.principal.session_id) continue;
-    auto body = SessionBody(me.user, session.id, session.created_at, session.expires_at, session.csrf_token);
-    auto response = JsonReply(200, body);
-    response.headers.Add("Cache-Control", "no-store");
-    return response;
-  }
-  return Error::Unauthenticated("the session has ended; sign in again");
+  auto response =
+      JsonReply(200, SessionBody(me.user, session.id, session.created_at, session.expires_at, session.csrf_token));
+  response.headers.Add("Cache-Control", "no-store");
+  return response;
 }
 
 Result<net::Response> AuthHandlers::Login(net::Request& request) {

@@ -13,6 +13,16 @@ UserRecord FromRow(const store::Row& row) {
                     row.Text(5), TimeAt(row, 6), TimeAt(row, 7), TimeAt(row, 8)};
 }
 
+// Users with the end of their sign-in lock, if any.
+constexpr std::string_view kWithLockSelect =
+    "SELECT u.id, u.email, u.display_name, u.password_hash, u.platform_admin, u.status, u.created_at, "
+    "u.updated_at, u.password_changed_at, lt.locked_until FROM users u "
+    "LEFT JOIN login_throttle lt ON lt.email = u.email ";
+
+std::pair<UserRecord, std::optional<Timestamp>> WithLockFromRow(const store::Row& row) {
+  return {FromRow(row), OptionalTimeAt(row, 9)};
+}
+
 Result<std::optional<UserRecord>> FindOne(store::Session& session, std::string_view where, std::string_view value) {
   const auto sql = "SELECT " + std::string(kColumns) + " FROM users WHERE " + std::string(where) + " = ?";
   GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(sql, {std::string(value)}));
@@ -50,13 +60,11 @@ Result<std::optional<UserRecord>> UserRepository::FindByEmail(store::Session& se
   return FindOne(session, "email", email);
 }
 
-Result<std::vector<UserRecord>> UserRepository::List(store::Session& session, std::size_t limit) {
-  const auto sql = "SELECT " + std::string(kColumns) + " FROM users ORDER BY email LIMIT ?";
-  GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query(sql, {static_cast<std::int64_t>(limit)}));
-  std::vector<UserRecord> users;
-  users.reserve(rows.size());
-  for (const auto& row : rows) users.push_back(FromRow(row));
-  return users;
+Result<std::vector<std::pair<UserRecord, std::optional<Timestamp>>>> UserRepository::ListWithLocks(
+    store::Session& session, std::size_t limit) {
+  return QueryAll<std::pair<UserRecord, std::optional<Timestamp>>>(
+      session, std::string(kWithLockSelect) + "ORDER BY u.email LIMIT ?", {static_cast<std::int64_t>(limit)},
+      WithLockFromRow);
 }
 
 Result<std::int64_t> UserRepository::Count(store::Session& session) {

@@ -38,7 +38,8 @@ class UserRepository {
   static Result<std::optional<std::pair<UserRecord, std::optional<Timestamp>>>> FindWithLock(store::Session& session,
                                                                                              std::string_view id);
   static Result<std::optional<UserRecord>> FindByEmail(store::Session& session, std::string_view email);
-  static Result<std::vector<UserRecord>> List(store::Session& session, std::size_t limit);
+  static Result<std::vector<std::pair<UserRecord, std::optional<Timestamp>>>> ListWithLocks(store::Session& session,
+                                                                                            std::size_t limit);
   static Result<std::int64_t> Count(store::Session& session);
   static Status UpdateProfile(store::Session& session, std::string_view id, std::string_view display_name,
                               Timestamp now);

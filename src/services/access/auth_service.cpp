@@ -197,6 +197,19 @@ Result<std::vector<ConsoleSessionRecord>> AuthService::ListSessions(const Caller
   return sessions;
 }
 
+Result<ConsoleSessionRecord> AuthService::CurrentSession(const Caller& caller) {
+  if (caller.principal.credential != CredentialKind::kSession) {
+    return Error::Unauthenticated("no console session; sign in");
+  }
+  std::optional<ConsoleSessionRecord> record;
+  GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
+    GPUAAS_ASSIGN_OR_RETURN(record, ConsoleSessionRepository::FindById(session, caller.principal.session_id));
+    return Ok();
+  }));
+  if (!record || record->revoked_at) return Error::Unauthenticated("the session has ended; sign in again");
+  return *record;
+}
+
 Status AuthService::RevokeSession(const Caller& caller, std::string_view session_id) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireUser(caller));
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
@@ -244,7 +257,6 @@ Status AuthService::ChangePassword(const Caller& caller, std::string_view curren
 }
 
 Result<std::optional<Principal>> AuthService::LoadSessionPrincipal(store::Session& session, std::string_view digest,
-                                                                   bool /*touch_allowed*/,
                                                                    std::optional<std::string>* touch_id) {
   const auto now = context_.clock.Now();
   GPUAAS_ASSIGN_OR_RETURN(const auto record, ConsoleSessionRepository::FindByTokenHash(session, digest));
@@ -307,7 +319,7 @@ Result<Principal> AuthService::ResolveSession(std::string_view session_secret) {
   std::optional<Principal> principal;
   std::optional<std::string> touch_id;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(principal, LoadSessionPrincipal(session, digest, true, &touch_id));
+    GPUAAS_ASSIGN_OR_RETURN(principal, LoadSessionPrincipal(session, digest, &touch_id));
     return Ok();
   }));
   if (!principal) return Error::Unauthenticated("the session has ended; sign in again");

@@ -42,6 +42,8 @@ class AuthService {
   Status Logout(const Caller& caller);
 
   Result<std::vector<repositories::ConsoleSessionRecord>> ListSessions(const Caller& caller);
+  // The caller's own console session; unauthenticated when the caller has none.
+  Result<repositories::ConsoleSessionRecord> CurrentSession(const Caller& caller);
   Status RevokeSession(const Caller& caller, std::string_view session_id);
   Status ChangePassword(const Caller& caller, std::string_view current_password, std::string_view new_password);
 
@@ -58,7 +60,7 @@ class AuthService {
  private:
   Result<SignedIn> OpenSession(store::Session& session, const Caller& caller, const repositories::UserRecord& user);
   Result<std::optional<Principal>> LoadSessionPrincipal(store::Session& session, std::string_view digest,
-                                                        bool touch_allowed, std::optional<std::string>* touch_id);
+                                                        std::optional<std::string>* touch_id);
   Result<std::optional<Principal>> LoadTokenPrincipal(store::Session& session, std::string_view digest,
                                                       std::optional<std::string>* touch_id);
 

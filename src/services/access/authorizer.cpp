@@ -23,18 +23,34 @@ Status Authorizer::RequirePlatformAdmin(const Caller& caller) {
   return Ok();
 }
 
-Result<std::optional<TenantRole>> Authorizer::TenantRoleOf(store::Session& session, const Caller& caller,
-                                                           std::string_view tenant_id) {
-  if (!caller.principal.is_user()) return std::optional<TenantRole>();
-  if (caller.principal.platform_admin) return std::optional<TenantRole>(TenantRole::kOwner);
-  GPUAAS_ASSIGN_OR_RETURN(const auto member, TenancyRepository::FindMember(session, TenancyRepository::Scope::kTenant,
-                                                                           tenant_id, caller.principal.id));
-  if (!member) return std::optional<TenantRole>();
-  return ParseTenantRole(member->role);
+std::optional<TenantRole> Authorizer::EffectiveTenantRole(const Principal& principal,
+                                                          std::optional<TenantRole> membership) {
+  if (!principal.is_user()) return std::nullopt;
+  if (principal.platform_admin) return TenantRole::kOwner;
+  return membership;
 }
 
-Result<repositories::TenantRecord> Authorizer::RequireTenant(store::Session& session, const Caller& caller,
-                                                             std::string_view tenant_id, TenantRole needed) {
+std::optional<ProjectRole> Authorizer::EffectiveProjectRole(const Principal& principal,
+                                                            std::optional<ProjectRole> direct,
+                                                            std::optional<TenantRole> in_tenant) {
+  if (!principal.is_user()) return std::nullopt;
+  if (principal.platform_admin) return ProjectRole::kAdmin;
+  if (in_tenant && *in_tenant >= TenantRole::kAdmin) return ProjectRole::kAdmin;
+  return direct;
+}
+
+Result<std::optional<TenantRole>> Authorizer::TenantRoleOf(store::Session& session, const Caller& caller,
+                                                           std::string_view tenant_id) {
+  if (!caller.principal.is_user() || caller.principal.platform_admin) {
+    return EffectiveTenantRole(caller.principal, std::nullopt);
+  }
+  GPUAAS_ASSIGN_OR_RETURN(const auto member, TenancyRepository::FindMember(session, TenancyRepository::Scope::kTenant,
+                                                                           tenant_id, caller.principal.id));
+  return EffectiveTenantRole(caller.principal, member ? ParseTenantRole(member->role) : std::nullopt);
+}
+
+Result<Authorizer::TenantAccess> Authorizer::RequireTenant(store::Session& session, const Caller& caller,
+                                                           std::string_view tenant_id, TenantRole needed) {
   GPUAAS_RETURN_IF_ERROR(RequireSignedIn(caller));
   GPUAAS_ASSIGN_OR_RETURN(const auto tenant, TenancyRepository::FindTenant(session, tenant_id));
   GPUAAS_ASSIGN_OR_RETURN(const auto role, TenantRoleOf(session, caller, tenant_id));
@@ -42,7 +58,7 @@ Result<repositories::TenantRecord> Authorizer::RequireTenant(store::Session& ses
   if (*role < needed) {
     return Error::PermissionDenied("requires the tenant role " + std::string(RoleName(needed)) + " or higher");
   }
-  return *tenant;
+  return TenantAccess{*tenant, *role};
 }
 
 Result<std::optional<ProjectRole>> Authorizer::ProjectRoleOf(store::Session& session, const Caller& caller,
@@ -52,14 +68,13 @@ Result<std::optional<ProjectRole>> Authorizer::ProjectRoleOf(store::Session& ses
     if (principal.project_id == project.id) return std::optional<ProjectRole>(principal.project_role);
     return std::optional<ProjectRole>();
   }
-  if (!principal.is_user()) return std::optional<ProjectRole>();
-  if (principal.platform_admin) return std::optional<ProjectRole>(ProjectRole::kAdmin);
+  if (!principal.is_user() || principal.platform_admin) {
+    return EffectiveProjectRole(principal, std::nullopt, std::nullopt);
+  }
   GPUAAS_ASSIGN_OR_RETURN(const auto tenant_role, TenantRoleOf(session, caller, project.tenant_id));
-  if (tenant_role && *tenant_role >= TenantRole::kAdmin) return std::optional<ProjectRole>(ProjectRole::kAdmin);
   GPUAAS_ASSIGN_OR_RETURN(const auto member, TenancyRepository::FindMember(session, TenancyRepository::Scope::kProject,
                                                                            project.id, principal.id));
-  if (!member) return std::optional<ProjectRole>();
-  return ParseProjectRole(member->role);
+  return EffectiveProjectRole(principal, member ? ParseProjectRole(member->role) : std::nullopt, tenant_role);
 }
 
 Result<Authorizer::ProjectAccess> Authorizer::RequireProject(store::Session& session, const Caller& caller,

@@ -28,10 +28,22 @@ class Authorizer {
   static Status RequireUser(const Caller& caller);
   static Status RequirePlatformAdmin(const Caller& caller);
 
+  // The role rules on already-loaded memberships, for list read models that must not query
+  // per row. `membership` is the caller's own tenant role, if any.
+  static std::optional<TenantRole> EffectiveTenantRole(const Principal& principal,
+                                                       std::optional<TenantRole> membership);
+  // From the caller's direct project role and their role in the project's tenant.
+  static std::optional<ProjectRole> EffectiveProjectRole(const Principal& principal, std::optional<ProjectRole> direct,
+                                                         std::optional<TenantRole> in_tenant);
+
   static Result<std::optional<TenantRole>> TenantRoleOf(store::Session& session, const Caller& caller,
                                                         std::string_view tenant_id);
-  static Result<repositories::TenantRecord> RequireTenant(store::Session& session, const Caller& caller,
-                                                          std::string_view tenant_id, TenantRole needed);
+  struct TenantAccess {
+    repositories::TenantRecord tenant;
+    TenantRole role;
+  };
+  static Result<TenantAccess> RequireTenant(store::Session& session, const Caller& caller, std::string_view tenant_id,
+                                            TenantRole needed);
 
   // The caller's effective role in a project, if any.
   static Result<std::optional<ProjectRole>> ProjectRoleOf(store::Session& session, const Caller& caller,

@@ -28,6 +28,11 @@ Status ValidateLimit(const std::optional<std::int64_t>& limit, std::string_view 
   return Ok();
 }
 
+Status ValidateLimits(const std::optional<std::int64_t>& max_gpus, const std::optional<std::int64_t>& max_workloads) {
+  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_gpus, "max_gpus"));
+  return ValidateLimit(max_workloads, "max_workloads");
+}
+
 std::string LimitText(const std::optional<std::int64_t>& limit) {
   return limit ? std::to_string(*limit) : std::string("unlimited");
 }
@@ -105,8 +110,7 @@ Status QuotaService::Clear(store::Session& session, const Caller& caller, const 
 Result<QuotaRuleRecord> QuotaService::SetPlatform(const Caller& caller, std::optional<std::int64_t> max_gpus,
                                                   std::optional<std::int64_t> max_workloads) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_gpus, "max_gpus"));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_workloads, "max_workloads"));
+  GPUAAS_RETURN_IF_ERROR(ValidateLimits(max_gpus, max_workloads));
   QuotaRuleRecord rule;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(rule, Set(session, caller, Target{std::string(kPlatform), "", {}, {}}, max_gpus,
@@ -120,8 +124,7 @@ Result<QuotaRuleRecord> QuotaService::SetProject(const Caller& caller, std::stri
                                                  std::optional<std::int64_t> max_gpus,
                                                  std::optional<std::int64_t> max_workloads) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_gpus, "max_gpus"));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_workloads, "max_workloads"));
+  GPUAAS_RETURN_IF_ERROR(ValidateLimits(max_gpus, max_workloads));
   QuotaRuleRecord rule;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto project, TenancyRepository::FindProject(session, project_id));
@@ -148,8 +151,7 @@ Result<QuotaRuleRecord> QuotaService::SetUser(const Caller& caller, std::string_
                                               std::optional<std::int64_t> max_gpus,
                                               std::optional<std::int64_t> max_workloads) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_gpus, "max_gpus"));
-  GPUAAS_RETURN_IF_ERROR(ValidateLimit(max_workloads, "max_workloads"));
+  GPUAAS_RETURN_IF_ERROR(ValidateLimits(max_gpus, max_workloads));
   QuotaRuleRecord rule;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto user, UserRepository::FindById(session, user_id));

@@ -22,15 +22,17 @@ Result<std::vector<TenantView>> TenancyService::ListTenants(const Caller& caller
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireUser(caller));
   std::vector<TenantView> views;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    std::vector<repositories::TenantRecord> tenants;
     if (caller.principal.platform_admin) {
-      GPUAAS_ASSIGN_OR_RETURN(tenants, TenancyRepository::ListTenants(session));
-    } else {
-      GPUAAS_ASSIGN_OR_RETURN(tenants, TenancyRepository::ListTenantsOfUser(session, caller.principal.id));
+      GPUAAS_ASSIGN_OR_RETURN(auto tenants, TenancyRepository::ListTenants(session));
+      for (auto& tenant : tenants) {
+        views.push_back(TenantView{std::move(tenant), Authorizer::EffectiveTenantRole(caller.principal, std::nullopt)});
+      }
+      return Ok();
     }
-    for (auto& tenant : tenants) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto role, Authorizer::TenantRoleOf(session, caller, tenant.id));
-      views.push_back(TenantView{std::move(tenant), role});
+    GPUAAS_ASSIGN_OR_RETURN(auto tenants, TenancyRepository::ListTenantRolesOfUser(session, caller.principal.id));
+    for (auto& [tenant, role] : tenants) {
+      views.push_back(
+          TenantView{std::move(tenant), Authorizer::EffectiveTenantRole(caller.principal, ParseTenantRole(role))});
     }
     return Ok();
   }));
@@ -40,8 +42,8 @@ Result<std::vector<TenantView>> TenancyService::ListTenants(const Caller& caller
 Result<TenantView> TenancyService::GetTenant(const Caller& caller, std::string_view tenant_id) {
   TenantView view;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(view.tenant, Authorizer::RequireTenant(session, caller, tenant_id, TenantRole::kMember));
-    GPUAAS_ASSIGN_OR_RETURN(view.role, Authorizer::TenantRoleOf(session, caller, tenant_id));
+    GPUAAS_ASSIGN_OR_RETURN(auto access, Authorizer::RequireTenant(session, caller, tenant_id, TenantRole::kMember));
+    view = TenantView{std::move(access.tenant), access.role};
     return Ok();
   }));
   return view;
@@ -79,18 +81,23 @@ Result<std::vector<ProjectView>> TenancyService::ListProjects(const Caller& call
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireSignedIn(caller));
   std::vector<ProjectView> views;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    std::vector<repositories::ProjectRecord> projects;
-    if (caller.principal.kind == PrincipalKind::kServiceAccount) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto project, TenancyRepository::FindProject(session, caller.principal.project_id));
-      if (project) projects.push_back(*project);
-    } else if (caller.principal.platform_admin) {
-      GPUAAS_ASSIGN_OR_RETURN(projects, TenancyRepository::ListProjects(session));
+    const auto& principal = caller.principal;
+    if (principal.kind == PrincipalKind::kServiceAccount) {
+      GPUAAS_ASSIGN_OR_RETURN(const auto project, TenancyRepository::FindProject(session, principal.project_id));
+      if (project) views.push_back(ProjectView{*project, principal.project_role});
+    } else if (principal.platform_admin) {
+      GPUAAS_ASSIGN_OR_RETURN(auto projects, TenancyRepository::ListProjects(session));
+      for (auto& project : projects) {
+        views.push_back(
+            ProjectView{std::move(project), Authorizer::EffectiveProjectRole(principal, std::nullopt, std::nullopt)});
+      }
     } else {
-      GPUAAS_ASSIGN_OR_RETURN(projects, TenancyRepository::ListProjectsVisibleTo(session, caller.principal.id));
-    }
-    for (auto& project : projects) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto role, Authorizer::ProjectRoleOf(session, caller, project));
-      views.push_back(ProjectView{std::move(project), role});
+      GPUAAS_ASSIGN_OR_RETURN(auto entries, TenancyRepository::ListProjectRolesOfUser(session, principal.id));
+      for (auto& entry : entries) {
+        const auto role = Authorizer::EffectiveProjectRole(principal, ParseProjectRole(entry.project_role),
+                                                           ParseTenantRole(entry.tenant_role));
+        views.push_back(ProjectView{std::move(entry.project), role});
+      }
     }
     return Ok();
   }));
@@ -113,8 +120,9 @@ Result<ProjectView> TenancyService::CreateProject(const Caller& caller, std::str
   GPUAAS_ASSIGN_OR_RETURN(const auto name, ValidateName(name_text, "name", 63));
   ProjectView view;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto tenant,
+    GPUAAS_ASSIGN_OR_RETURN(const auto access,
                             Authorizer::RequireTenant(session, caller, tenant_id, TenantRole::kAdmin));
+    const auto& tenant = access.tenant;
     view.project =
         repositories::ProjectRecord{context_.ids.Next("prj"), tenant.id, tenant.name, name, context_.clock.Now()};
     view.role = ProjectRole::kAdmin;
@@ -135,10 +143,9 @@ Result<ProjectView> TenancyService::CreateProject(const Caller& caller, std::str
 Result<TenancyService::ScopeAccess> TenancyService::RequireAdmin(store::Session& session, const Caller& caller,
                                                                  Scope scope, std::string_view scope_id) {
   if (scope == Scope::kTenant) {
-    GPUAAS_ASSIGN_OR_RETURN(const auto tenant,
+    GPUAAS_ASSIGN_OR_RETURN(const auto access,
                             Authorizer::RequireTenant(session, caller, scope_id, TenantRole::kAdmin));
-    GPUAAS_ASSIGN_OR_RETURN(const auto role, Authorizer::TenantRoleOf(session, caller, scope_id));
-    return ScopeAccess{tenant.id, std::nullopt, role == TenantRole::kOwner};
+    return ScopeAccess{access.tenant.id, std::nullopt, access.role == TenantRole::kOwner};
   }
   GPUAAS_ASSIGN_OR_RETURN(const auto access,
                           Authorizer::RequireProject(session, caller, scope_id, ProjectRole::kAdmin));

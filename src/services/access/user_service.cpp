@@ -11,21 +11,17 @@ using repositories::TenancyRepository;
 using repositories::UserRecord;
 using repositories::UserRepository;
 
-namespace {
+namespace {}  // namespace
 
-std::optional<Timestamp> ActiveLock(const std::optional<repositories::LoginThrottleRecord>& throttle, Timestamp now) {
-  if (throttle && throttle->locked_until && *throttle->locked_until > now) return throttle->locked_until;
-  return std::nullopt;
+UserView UserService::View(const repositories::UserRecord& user, std::optional<Timestamp> locked_until) const {
+  const bool locked = locked_until && *locked_until > context_.clock.Now();
+  return UserView{user, locked ? locked_until : std::nullopt};
 }
-
-}  // namespace
 
 Result<UserView> UserService::LoadView(store::Session& session, std::string_view user_id) {
   GPUAAS_ASSIGN_OR_RETURN(const auto found, UserRepository::FindWithLock(session, user_id));
   if (!found) return Error::NotFound("user " + std::string(user_id) + " not found");
-  const auto& locked_until = found->second;
-  const bool locked = locked_until && *locked_until > context_.clock.Now();
-  return UserView{found->first, locked ? locked_until : std::nullopt};
+  return View(found->first, found->second);
 }
 
 Result<repositories::UserRecord> UserService::InsertWithWorkspace(store::Session& session, ServiceContext context,
@@ -61,12 +57,8 @@ Result<MeView> UserService::Me(const Caller& caller) {
     GPUAAS_ASSIGN_OR_RETURN(const auto projects,
                             TenancyRepository::ListProjectRolesOfUser(session, caller.principal.id));
     for (const auto& entry : projects) {
-      // Tenant owners and admins administer every project of the tenant.
-      auto role = ParseProjectRole(entry.project_role);
-      const auto tenant_role = ParseTenantRole(entry.tenant_role);
-      if ((tenant_role && *tenant_role >= TenantRole::kAdmin) || caller.principal.platform_admin) {
-        role = ProjectRole::kAdmin;
-      }
+      const auto role = Authorizer::EffectiveProjectRole(caller.principal, ParseProjectRole(entry.project_role),
+                                                         ParseTenantRole(entry.tenant_role));
       const auto& project = entry.project;
       me.projects.push_back(Membership{project.id, project.name, project.tenant_id, project.tenant_name, false,
                                        role ? std::string(RoleName(*role)) : ""});
@@ -95,11 +87,8 @@ Result<std::vector<UserView>> UserService::List(const Caller& caller) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
   std::vector<UserView> views;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto users, UserRepository::List(session, 1000));
-    for (const auto& user : users) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto throttle, UserRepository::FindThrottle(session, user.email));
-      views.push_back(UserView{user, ActiveLock(throttle, context_.clock.Now())});
-    }
+    GPUAAS_ASSIGN_OR_RETURN(const auto users, UserRepository::ListWithLocks(session, 1000));
+    for (const auto& [user, locked_until] : users) views.push_back(View(user, locked_until));
     return Ok();
   }));
   return views;

@@ -83,6 +83,8 @@ class UserService {
 
  private:
   Result<UserView> LoadView(store::Session& session, std::string_view user_id);
+  // A lock that has run out is no lock.
+  UserView View(const repositories::UserRecord& user, std::optional<Timestamp> locked_until) const;
   ServiceContext context_;
   const PasswordHasher& hasher_;
   AuthService& auth_;
