@@ -1,5 +1,6 @@
 #include "repositories/evidence/audit_repository.hpp"
 
+#include "repositories/evidence/evidence_lock.hpp"
 #include "repositories/row_reader.hpp"
 
 namespace gpuaas::repositories {
@@ -8,9 +9,6 @@ namespace {
 constexpr std::string_view kSelect =
     "SELECT seq, id, occurred_at, actor_type, actor_id, actor_label, action, target_type, target_id, project_id, "
     "tenant_id, request_id, client_ip, outcome, metadata, prev_hash, hash FROM audit_log ";
-
-// Any fixed number: the key of the advisory lock that orders audit appends on PostgreSQL.
-constexpr std::int64_t kAuditAppendLock = 0x61756469;
 
 AuditRecord FromRow(const store::Row& row) {
   return AuditRecord{row.Int(0),
@@ -42,9 +40,7 @@ void AddEquals(std::string& where, store::Params& params, std::string_view colum
 }  // namespace
 
 Result<AuditHead> AuditRepository::LockHead(store::Session& session) {
-  if (session.dialect() == store::Dialect::kPostgres) {
-    GPUAAS_RETURN_IF_ERROR(session.Query("SELECT pg_advisory_xact_lock(?)", {kAuditAppendLock}));
-  }
+  GPUAAS_RETURN_IF_ERROR(LockEvidence(session));
   GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
   if (rows.empty()) return AuditHead{0, ""};
   return AuditHead{rows.front().Int(0), rows.front().Text(1)};

@@ -107,12 +107,17 @@ Status CredentialService::RevokePersonalToken(const Caller& caller, std::string_
     if (!token || token->user_id != caller.principal.id) {
       return Error::NotFound("token " + std::string(token_id) + " not found");
     }
-    GPUAAS_RETURN_IF_ERROR(ApiTokenRepository::Revoke(session, token_id, context_.clock.Now()));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller, {"token.revoke", "token", std::string(token_id), {}, {}, "allowed", {{"name", token->name}}}));
-    return Ok();
+    return ApplyRevoke(session, caller, *token);
   }));
   auth_.ForgetCachedCredentials();
+  return Ok();
+}
+
+Status CredentialService::ApplyRevoke(store::Session& session, const Caller& caller,
+                                      const repositories::ApiTokenRecord& token) {
+  GPUAAS_RETURN_IF_ERROR(ApiTokenRepository::Revoke(session, token.id, context_.clock.Now()));
+  GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
+      session, caller, {"token.revoke", "token", token.id, {}, {}, "allowed", {{"name", token.name}}}));
   return Ok();
 }
 

@@ -36,6 +36,8 @@ class CredentialService {
   Result<std::vector<repositories::ApiTokenRecord>> ListPersonalTokens(const Caller& caller);
   Result<CreatedToken> CreatePersonalToken(const Caller& caller, const NewTokenInput& input);
   Status RevokePersonalToken(const Caller& caller, std::string_view token_id);
+  // Revokes and audits inside the caller's transaction (the token.revoke operation's step).
+  Status ApplyRevoke(store::Session& session, const Caller& caller, const repositories::ApiTokenRecord& token);
 
   Result<std::vector<ServiceAccountView>> ListServiceAccounts(const Caller& caller, std::string_view project_id);
   Result<ServiceAccountView> CreateServiceAccount(const Caller& caller, std::string_view project_id,

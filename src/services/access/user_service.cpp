@@ -143,30 +143,8 @@ Result<UserView> UserService::Update(const Caller& caller, std::string_view user
   }
   UserView view;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto current, LoadView(session, user_id));
-    const auto status = update.status.value_or(current.user.status);
-    const auto admin = update.platform_admin.value_or(current.user.platform_admin);
-    const bool loses_admin =
-        current.user.platform_admin && current.user.status == "active" && (!admin || status != "active");
-    if (loses_admin) {
-      GPUAAS_ASSIGN_OR_RETURN(const auto admins, UserRepository::CountActivePlatformAdmins(session));
-      if (admins <= 1) return Error::FailedPrecondition("the last active platform admin cannot be disabled or demoted");
-    }
-    const auto now = context_.clock.Now();
-    GPUAAS_RETURN_IF_ERROR(UserRepository::UpdateAdminFields(session, user_id, status, admin, now));
-    if (status == "disabled") {
-      // A disabled user is signed out everywhere and their tokens stop working.
-      GPUAAS_RETURN_IF_ERROR(repositories::ConsoleSessionRepository::RevokeAllOfUser(session, user_id, "", now));
-    }
+    GPUAAS_RETURN_IF_ERROR(ApplyAdminUpdate(session, caller, user_id, update));
     GPUAAS_ASSIGN_OR_RETURN(view, LoadView(session, user_id));
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
-                                                 {"user.update",
-                                                  "user",
-                                                  std::string(user_id),
-                                                  {},
-                                                  {},
-                                                  "allowed",
-                                                  {{"status", status}, {"platform_admin", admin ? "true" : "false"}}}));
     return Ok();
   }));
   // Roles and status are part of every cached principal.
@@ -174,18 +152,51 @@ Result<UserView> UserService::Update(const Caller& caller, std::string_view user
   return view;
 }
 
+Status UserService::ApplyAdminUpdate(store::Session& session, const Caller& caller, std::string_view user_id,
+                                     const AdminUserUpdate& update) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto current, LoadView(session, user_id));
+  const auto status = update.status.value_or(current.user.status);
+  const auto admin = update.platform_admin.value_or(current.user.platform_admin);
+  const bool loses_admin =
+      current.user.platform_admin && current.user.status == "active" && (!admin || status != "active");
+  if (loses_admin) {
+    GPUAAS_ASSIGN_OR_RETURN(const auto admins, UserRepository::CountActivePlatformAdmins(session));
+    if (admins <= 1) return Error::FailedPrecondition("the last active platform admin cannot be disabled or demoted");
+  }
+  const auto now = context_.clock.Now();
+  GPUAAS_RETURN_IF_ERROR(UserRepository::UpdateAdminFields(session, user_id, status, admin, now));
+  if (status == "disabled") {
+    // A disabled user is signed out everywhere and their tokens stop working.
+    GPUAAS_RETURN_IF_ERROR(repositories::ConsoleSessionRepository::RevokeAllOfUser(session, user_id, "", now));
+  }
+  GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
+                                               {"user.update",
+                                                "user",
+                                                std::string(user_id),
+                                                {},
+                                                {},
+                                                "allowed",
+                                                {{"status", status}, {"platform_admin", admin ? "true" : "false"}}}));
+  return Ok();
+}
+
 Result<UserView> UserService::Unlock(const Caller& caller, std::string_view user_id) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
   UserView view;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
+    GPUAAS_RETURN_IF_ERROR(ApplyUnlock(session, caller, user_id));
     GPUAAS_ASSIGN_OR_RETURN(view, LoadView(session, user_id));
-    GPUAAS_RETURN_IF_ERROR(UserRepository::ClearThrottle(session, view.user.email));
-    view.locked_until.reset();
-    GPUAAS_RETURN_IF_ERROR(
-        context_.audit.Append(session, caller, {"user.unlock", "user", std::string(user_id), {}, {}, "allowed", {}}));
     return Ok();
   }));
   return view;
+}
+
+Status UserService::ApplyUnlock(store::Session& session, const Caller& caller, std::string_view user_id) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto view, LoadView(session, user_id));
+  GPUAAS_RETURN_IF_ERROR(UserRepository::ClearThrottle(session, view.user.email));
+  GPUAAS_RETURN_IF_ERROR(
+      context_.audit.Append(session, caller, {"user.unlock", "user", std::string(user_id), {}, {}, "allowed", {}}));
+  return Ok();
 }
 
 Result<std::optional<UserService::FirstAdmin>> UserService::EnsureFirstAdmin(std::optional<std::string> email,

@@ -65,6 +65,13 @@ class UserService {
   Result<UserView> Update(const Caller& caller, std::string_view user_id, const AdminUserUpdate& update);
   Result<UserView> Unlock(const Caller& caller, std::string_view user_id);
 
+  // The changes above inside the caller's transaction, audited, for the operations that run
+  // them as steps. The caller must already be authorised; they keep the last-admin rule.
+  Status ApplyAdminUpdate(store::Session& session, const Caller& caller, std::string_view user_id,
+                          const AdminUserUpdate& update);
+  Status ApplyUnlock(store::Session& session, const Caller& caller, std::string_view user_id);
+  Result<UserView> LoadView(store::Session& session, std::string_view user_id);
+
   // On an empty database, creates the first platform admin (with a personal tenant and
   // project). Returns the created login, or nothing when users already exist.
   struct FirstAdmin {
@@ -82,7 +89,6 @@ class UserService {
                                                               const std::string& password_hash, bool platform_admin);
 
  private:
-  Result<UserView> LoadView(store::Session& session, std::string_view user_id);
   // A lock that has run out is no lock.
   UserView View(const repositories::UserRecord& user, std::optional<Timestamp> locked_until) const;
   ServiceContext context_;

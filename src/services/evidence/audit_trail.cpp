@@ -1,5 +1,7 @@
 #include "services/evidence/audit_trail.hpp"
 
+#include "services/platform/outbox.hpp"
+
 #include <boost/json.hpp>
 
 #include "shared/redaction.hpp"
@@ -68,6 +70,18 @@ Result<std::string> AuditTrail::Append(store::Session& session, const Caller& ca
   record.prev_hash = head.hash;
   record.hash = ChainHash(record);
   GPUAAS_RETURN_IF_ERROR(AuditRepository::Insert(session, record));
+  // The activity stream of the target learns of it through the outbox, in this transaction.
+  if (!record.target_id.empty()) {
+    const DomainEvent event{"audit.recorded",
+                            record.target_type,
+                            record.target_id,
+                            record.project_id,
+                            record.tenant_id,
+                            record.actor_label,
+                            {{"audit_id", record.id}, {"action", record.action}, {"outcome", record.outcome}}};
+    GPUAAS_ASSIGN_OR_RETURN(const auto event_id, EmitEvent(session, clock_, ids_, event));
+    (void)event_id;
+  }
   return record.id;
 }
 
