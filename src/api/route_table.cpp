@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "api/access/session_socket.hpp"
+#include "api/notifications/notification_socket.hpp"
 #include "api/handler_support.hpp"
 #include "api/platform/console_report_handler.hpp"
 #include "api/platform/health_handlers.hpp"
@@ -11,6 +12,7 @@
 #include "api/platform/openapi_handler.hpp"
 #include "api/platform/version_handler.hpp"
 #include "api/request_context.hpp"
+#include "net/query_params.hpp"
 #include "services/access/authorizer.hpp"
 
 namespace gpuaas::api {
@@ -44,12 +46,36 @@ net::Handler SocketGuard(const std::vector<std::string>& allowed_origins, bool s
   };
 }
 
+// /ws/notifications: a signed-in human user (inboxes are per user), and a well-formed cursor.
+net::Handler NotificationSocketGuard(const std::vector<std::string>& allowed_origins) {
+  return [&allowed_origins](net::Request& request) -> Result<net::Response> {
+    GPUAAS_RETURN_IF_ERROR(CheckOrigin(request, allowed_origins));
+    GPUAAS_RETURN_IF_ERROR(services::Authorizer::RequireUser(CallerOf(request)));
+    GPUAAS_ASSIGN_OR_RETURN(const auto query, net::QueryParams::Parse(request.query));
+    GPUAAS_RETURN_IF_ERROR(query.OnlyKnown({"after"}));
+    GPUAAS_RETURN_IF_ERROR(query.Int("after", 0, INT64_MAX));
+    return net::Response{};
+  };
+}
+
+// The resume cursor of /ws/notifications, already checked by its guard.
+std::optional<std::int64_t> AfterCursor(const net::Request& request) {
+  auto query = net::QueryParams::Parse(request.query);
+  if (!query) return std::nullopt;
+  auto after = query->Int("after", 0, INT64_MAX);
+  return after ? *after : std::nullopt;
+}
+
 }  // namespace
 
 Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
   auto& h = deps.handlers;
   auto sign_in = ApiJson(Method::kPost, "/api/v1/auth/login", Bind(h.auth, &AuthHandlers::Login), "auth.login");
   sign_in.audits_itself = true;
+  // Starting an operation audits every outcome itself, with the kind and target it named.
+  auto start_operation =
+      ApiJson(Method::kPost, "/api/v1/operations", Bind(h.operations, &OperationHandlers::Start), "operation.start");
+  start_operation.audits_itself = true;
   const Route routes[] = {
       // Platform: probes, metrics and self-description.
       {Method::kGet, "/healthz", HandleHealthz, Execution::kInline},
@@ -63,6 +89,11 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       {Method::kGet, "/ws/v1/session", SocketGuard(h.allowed_origins, true), Execution::kInline, BodyPolicy::kNone,
        [&live = h.live_sessions](const net::Request& request) {
          return std::make_unique<SessionSocket>(live, CallerOf(request).principal);
+       }},
+      {Method::kGet, "/ws/notifications", NotificationSocketGuard(h.allowed_origins), Execution::kInline,
+       BodyPolicy::kNone,
+       [&hub = h.notification_hub, &live = h.live_sessions](const net::Request& request) {
+         return std::make_unique<NotificationSocket>(hub, live, CallerOf(request).principal, AfterCursor(request));
        }},
 
       // Access: signing in and out.
@@ -146,6 +177,32 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       Api(Method::kGet, "/api/v1/projects/{project_id}/entitlements", Bind(h.quotas, &QuotaHandlers::GetEntitlements)),
       ApiJson(Method::kPut, "/api/v1/projects/{project_id}/entitlements",
               Bind(h.quotas, &QuotaHandlers::SetEntitlements), "entitlement.set"),
+
+      // Operations: lifecycle changes as durable operations, and each family's catalogue.
+      start_operation,
+      Api(Method::kGet, "/api/v1/operations", Bind(h.operations, &OperationHandlers::List)),
+      Api(Method::kGet, "/api/v1/operations/{operation_id}", Bind(h.operations, &OperationHandlers::Get)),
+      Api(Method::kPost, "/api/v1/operations/{operation_id}/cancel", Bind(h.operations, &OperationHandlers::Cancel),
+          "operation.cancel"),
+      Api(Method::kPost, "/api/v1/operations/{operation_id}/retry", Bind(h.operations, &OperationHandlers::Retry),
+          "operation.retry"),
+      Api(Method::kGet, "/api/v1/platform/operations", h.operations.Catalogue("platform", "", "platform")),
+      Api(Method::kGet, "/api/v1/users/{user_id}/operations", h.operations.Catalogue("user", "user_id")),
+      Api(Method::kGet, "/api/v1/tokens/{token_id}/operations", h.operations.Catalogue("token", "token_id")),
+      Api(Method::kGet, "/api/v1/projects/{project_id}/operations", h.operations.Catalogue("project", "project_id")),
+      Api(Method::kGet, "/api/v1/tenants/{tenant_id}/operations", h.operations.Catalogue("tenant", "tenant_id")),
+
+      // Notifications: the caller's inbox (live on /ws/notifications).
+      Api(Method::kGet, "/api/v1/notifications", Bind(h.notifications, &NotificationHandlers::List)),
+      Api(Method::kPost, "/api/v1/notifications/read-all", Bind(h.notifications, &NotificationHandlers::MarkAllRead),
+          "notification.read_all"),
+      Api(Method::kPost, "/api/v1/notifications/{notification_id}/read",
+          Bind(h.notifications, &NotificationHandlers::MarkRead), "notification.read"),
+      Api(Method::kDelete, "/api/v1/notifications/{notification_id}",
+          Bind(h.notifications, &NotificationHandlers::Delete), "notification.delete"),
+
+      // Evidence: the activity streams of resources.
+      Api(Method::kGet, "/api/v1/activity", Bind(h.activity, &ActivityHandlers::List)),
 
       // Evidence: the audit trail.
       Api(Method::kGet, "/api/v1/audit", Bind(h.audit, &AuditHandlers::List)),

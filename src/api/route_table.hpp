@@ -7,7 +7,11 @@
 #include "api/access/tenancy_handlers.hpp"
 #include "api/access/user_admin_handlers.hpp"
 #include "api/console/console_assets.hpp"
+#include "api/evidence/activity_handlers.hpp"
 #include "api/evidence/audit_handlers.hpp"
+#include "api/notifications/notification_handlers.hpp"
+#include "api/notifications/notification_hub.hpp"
+#include "api/operations/operation_handlers.hpp"
 #include "net/metrics_registry.hpp"
 #include "net/router.hpp"
 #include "services/access/auth_service.hpp"
@@ -32,29 +36,41 @@ struct ApiServices {
   services::AuditQueryService& audit;
   services::QuotaService& quotas;
   services::EntitlementService& entitlements;
+  services::OperationService& operations;
+  services::ActivityService& activity;
+  services::NotificationService& notifications;
 };
 
 // The handler objects behind the routes; they live as long as the router.
 struct ApiHandlers {
   // `allowed_origins`: besides the server's own, the browser origins that may open WebSockets.
-  ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies, std::vector<std::string> allowed_origins)
+  ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies, std::vector<std::string> allowed_origins,
+              std::chrono::milliseconds notification_poll)
       : allowed_origins(std::move(allowed_origins)),
         live_sessions(s.auth),
+        notification_hub(s.notifications, notification_poll),
         auth(s.auth, s.users, secure_cookies),
         account(clock, s.users, s.auth, s.ssh_keys, s.credentials),
         users(s.users),
         tenancy(clock, s.tenancy, s.credentials),
         audit(s.audit),
-        quotas(clock, s.quotas, s.entitlements) {}
+        quotas(clock, s.quotas, s.entitlements),
+        operations(s.operations),
+        activity(s.activity),
+        notifications(s.notifications) {}
 
   std::vector<std::string> allowed_origins;
   LiveSessions live_sessions;
+  NotificationHub notification_hub;
   AuthHandlers auth;
   AccountHandlers account;
   UserAdminHandlers users;
   TenancyHandlers tenancy;
   AuditHandlers audit;
   QuotaHandlers quotas;
+  OperationHandlers operations;
+  ActivityHandlers activity;
+  NotificationHandlers notifications;
 };
 
 // What the handlers need, built by the server's composition function.

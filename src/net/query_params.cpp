@@ -1,5 +1,8 @@
 #include "net/query_params.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 namespace gpuaas::net {
 namespace {
 
@@ -57,6 +60,37 @@ std::optional<std::string> QueryParams::Find(std::string_view name) const {
     if (key == name) return value;
   }
   return std::nullopt;
+}
+
+Status QueryParams::OnlyKnown(std::initializer_list<std::string_view> known, std::size_t max_length) const {
+  for (const auto& [name, value] : entries_) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return Error::InvalidArgument(name.substr(0, 64), "unknown query parameter");
+    }
+    if (value.size() > max_length) {
+      return Error::InvalidArgument(name, "must be at most " + std::to_string(max_length) + " characters");
+    }
+  }
+  return Ok();
+}
+
+std::optional<std::string> QueryParams::Text(std::string_view name) const {
+  auto value = Find(name);
+  if (!value || value->empty()) return std::nullopt;
+  return value;
+}
+
+Result<std::optional<std::int64_t>> QueryParams::Int(std::string_view name, std::int64_t low,
+                                                     std::int64_t high) const {
+  const auto text = Text(name);
+  if (!text) return std::optional<std::int64_t>();
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < low || value > high) {
+    return Error::InvalidArgument(std::string(name),
+                                  "must be an integer from " + std::to_string(low) + " to " + std::to_string(high));
+  }
+  return std::optional<std::int64_t>(value);
 }
 
 }  // namespace gpuaas::net

@@ -19,6 +19,14 @@ class QueryParams {
   [[nodiscard]] std::optional<std::string> Find(std::string_view name) const;
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& entries() const { return entries_; }
 
+  // Refuses a parameter not in `known`, or longer than `max_length`, naming it.
+  [[nodiscard]] Status OnlyKnown(std::initializer_list<std::string_view> known, std::size_t max_length = 300) const;
+  // A present, non-empty value, or nothing.
+  [[nodiscard]] std::optional<std::string> Text(std::string_view name) const;
+  // An integer in [low, high], or nothing when absent; the error names the parameter.
+  [[nodiscard]] Result<std::optional<std::int64_t>> Int(std::string_view name, std::int64_t low,
+                                                        std::int64_t high) const;
+
  private:
   std::vector<std::pair<std::string, std::string>> entries_;
 };

@@ -104,8 +104,14 @@ asio::awaitable<void> RunWebSocketSession(ServerContext& context, const std::sha
   connection->stream.expires_never();  // the WebSocket stream keeps its own timeouts
   auto state = std::make_shared<WebSocketState>(connection->stream, context.options.websocket_queue_limit);
   state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-  state->ws.set_option(websocket::stream_base::decorator(
-      [](websocket::response_type& response) { response.set(http::field::server, "gpuaas"); }));
+  // Clients that offer subprotocols (browsers sending a bearer token as "bearer.<token>")
+  // must get one back: the server speaks "gpuaas.v1".
+  const auto offered = upgrade[http::field::sec_websocket_protocol];
+  const bool speaks_v1 = offered.find("gpuaas.v1") != beast::string_view::npos;
+  state->ws.set_option(websocket::stream_base::decorator([speaks_v1](websocket::response_type& response) {
+    response.set(http::field::server, "gpuaas");
+    if (speaks_v1) response.set(http::field::sec_websocket_protocol, "gpuaas.v1");
+  }));
   state->ws.read_message_max(context.options.websocket_max_message_bytes);
   auto [accept_ec] = co_await state->ws.async_accept(upgrade, asio::as_tuple(asio::use_awaitable));
   if (accept_ec) co_return;

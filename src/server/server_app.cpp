@@ -1,5 +1,8 @@
 #include "server/server_app.hpp"
 
+#include <unistd.h>
+
+#include <cstring>
 #include <iostream>
 
 #include "api/console/console_assets.hpp"
@@ -17,7 +20,14 @@
 #include "net/middlewares/metrics_middleware.hpp"
 #include "net/middlewares/request_id_middleware.hpp"
 #include "server/periodic_task.hpp"
+#include "services/evidence/activity_service.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "services/operations/kinds/access_operations.hpp"
+#include "services/operations/kinds/platform_operations.hpp"
+#include "services/operations/operation_runner.hpp"
+#include "services/operations/operation_service.hpp"
 #include "services/platform/idempotency_service.hpp"
+#include "services/platform/outbox_dispatcher.hpp"
 #include "services/platform/installation_service.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "shared/build_info.hpp"
@@ -47,7 +57,16 @@ struct ServerApp::Parts {
   std::unique_ptr<services::QuotaService> quotas;
   std::unique_ptr<services::EntitlementService> entitlements;
   std::unique_ptr<services::IdempotencyService> idempotency;
+  services::OperationRegistry operation_kinds;
+  std::unique_ptr<services::OperationService> operations;
+  std::unique_ptr<services::ActivityService> activity;
+  std::unique_ptr<services::NotificationService> notifications;
+  std::unique_ptr<services::ActivityConsumer> activity_consumer;
+  std::unique_ptr<services::NotificationConsumer> notification_consumer;
   std::unique_ptr<api::ApiHandlers> handlers;
+  // Background workers, stopped before the handlers and services they call go.
+  std::unique_ptr<services::OutboxDispatcher> outbox;
+  std::unique_ptr<services::OperationRunner> runner;
   net::MetricsRegistry metrics;
   api::ConsoleAssets console;
   net::Router router;
@@ -104,6 +123,46 @@ net::HttpServerOptions HttpOptions(const ServerConfig& config) {
   return options;
 }
 
+// This replica's name in leases: host and process, unique while it runs.
+std::string ReplicaName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof(host) - 1) != 0) std::strcpy(host, "replica");
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+// The operations engine, the outbox and the consumers that feed activity and notifications.
+void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& context) {
+  const auto& c = p.config;
+  services::RegisterPlatformOperations(p.operation_kinds);
+  services::RegisterAccessOperations(p.operation_kinds, p.clock, *p.users, *p.credentials, *p.auth);
+  const auto replica = ReplicaName();
+  services::OutboxDispatcherOptions outbox_options;
+  outbox_options.owner = replica;
+  outbox_options.idle_poll = c.worker_poll;
+  outbox_options.fault = c.fault_injection;
+  p.outbox = std::make_unique<services::OutboxDispatcher>(*p.database, p.clock, outbox_options);
+  services::OperationRunnerOptions runner_options;
+  runner_options.owner = replica;
+  runner_options.workers = static_cast<int>(c.operation_workers);
+  runner_options.idle_poll = c.worker_poll;
+  runner_options.lease = c.operation_lease;
+  runner_options.retry_base = c.operation_retry_base;
+  p.runner = std::make_unique<services::OperationRunner>(context, p.operation_kinds, runner_options,
+                                                          [&p] { p.outbox->Wake(); });
+  p.operations = std::make_unique<services::OperationService>(context, p.operation_kinds, [&p] {
+    p.runner->Wake();
+    p.outbox->Wake();
+  });
+  p.activity = std::make_unique<services::ActivityService>(context, p.operation_kinds);
+  p.notifications = std::make_unique<services::NotificationService>(context);
+  p.activity_consumer = std::make_unique<services::ActivityConsumer>(p.ids);
+  p.notification_consumer = std::make_unique<services::NotificationConsumer>(p.ids, [&p] {
+    if (p.handlers) p.handlers->notification_hub.Wake();
+  });
+  p.outbox->AddConsumer(*p.activity_consumer);
+  p.outbox->AddConsumer(*p.notification_consumer);
+}
+
 void BuildServices(ServerApp::Parts& p) {
   const auto& c = p.config;
   p.hasher = std::make_unique<services::PasswordHasher>(
@@ -121,16 +180,18 @@ void BuildServices(ServerApp::Parts& p) {
   p.quotas = std::make_unique<services::QuotaService>(context);
   p.entitlements = std::make_unique<services::EntitlementService>(context);
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
-  const api::ApiServices services{*p.auth,    *p.users,       *p.ssh_keys, *p.credentials,
-                                  *p.tenancy, *p.audit_query, *p.quotas,   *p.entitlements};
+  BuildOperations(p, context);
+  const api::ApiServices services{*p.auth,   *p.users,        *p.ssh_keys,   *p.credentials, *p.tenancy,
+                                  *p.audit_query, *p.quotas,  *p.entitlements, *p.operations, *p.activity,
+                                  *p.notifications};
   auto origins = c.allowed_origins;
   if (!c.public_url.empty()) {
     // The origin of the public URL: scheme://host[:port], without a path.
     const auto path = c.public_url.find('/', c.public_url.find("://") + 3);
     origins.push_back(c.public_url.substr(0, path));
   }
-  p.handlers =
-      std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0, std::move(origins));
+  p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
+                                                 std::move(origins), c.notification_poll);
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.
@@ -165,6 +226,8 @@ ServerApp::~ServerApp() {
     parts_->http->Stop();
     parts_->http->Wait();
   }
+  if (parts_->runner) parts_->runner->Stop();
+  if (parts_->outbox) parts_->outbox->Stop();
 }
 
 Result<std::unique_ptr<ServerApp>> ServerApp::Create(const ServerConfig& config) {
@@ -203,6 +266,8 @@ Result<std::uint16_t> ServerApp::Start() {
     }
   });
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
+  p.runner->Start();
+  p.outbox->Start();
   p.http->Start();
   p.logger.Info("started", {{"listen", p.config.listen_host + ":" + std::to_string(port)},
                             {"database", p.config.database.Redacted()},
@@ -219,6 +284,8 @@ void ServerApp::Stop() { parts_->http->Stop(); }
 
 void ServerApp::Wait() {
   parts_->http->Wait();
+  parts_->runner->Stop();
+  parts_->outbox->Stop();
   parts_->pool->Shutdown();
 }
 

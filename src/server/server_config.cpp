@@ -65,6 +65,12 @@ const std::vector<SettingSpec>& ServerSettingSpecs() {
       {"rate_limit_ip_per_second", "200", "API requests per second per client IP (bursts of twice that)"},
       {"rate_limit_principal_per_second", "100", "API requests per second per user or service account"},
       {"rate_limit_sign_in_per_minute", "10", "sign-in, sign-up and token creations per minute per client IP"},
+      {"operation_workers", "2", "operation runner threads on this replica"},
+      {"operation_lease_ms", "30000", "how long a runner holds an operation before another may take it over"},
+      {"operation_retry_base_ms", "1000", "first retry delay of a transient step failure (doubles each attempt)"},
+      {"worker_poll_ms", "250", "how often idle background workers look for work written by other replicas"},
+      {"notification_poll_ms", "1000", "how often live notification delivery looks for other replicas' writes"},
+      {"fault_injection", "", "test suites only: a fault to inject (exit_after_first_consumer)"},
   };
   return kSpecs;
 }
@@ -140,6 +146,15 @@ Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& 
   bounded("idle_timeout_ms", 100, 3'600'000, config.idle_timeout);
   bounded("body_timeout_ms", 100, 3'600'000, config.body_timeout);
   bounded("shutdown_grace_ms", 0, 600'000, config.shutdown_grace);
+  bounded("operation_workers", 1, 64, config.operation_workers);
+  bounded("operation_lease_ms", 200, 3'600'000, config.operation_lease);
+  bounded("operation_retry_base_ms", 1, 600'000, config.operation_retry_base);
+  bounded("worker_poll_ms", 10, 60'000, config.worker_poll);
+  bounded("notification_poll_ms", 10, 60'000, config.notification_poll);
+  config.fault_injection = layers.Get("fault_injection").text;
+  if (!config.fault_injection.empty() && config.fault_injection != "exit_after_first_consumer") {
+    errors.Add("fault_injection", layers.Get("fault_injection"), "expected exit_after_first_consumer or nothing");
+  }
 
   const auto boolean = [&](const std::string& key, bool& field) {
     const auto& value = layers.Get(key);

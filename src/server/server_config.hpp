@@ -41,6 +41,14 @@ struct ServerConfig {
   double rate_limit_ip_per_second = 0;
   double rate_limit_principal_per_second = 0;
   double rate_limit_sign_in_per_minute = 0;
+
+  // Operations engine, outbox and notifications.
+  std::size_t operation_workers = 2;
+  std::chrono::milliseconds operation_lease{30000};
+  std::chrono::milliseconds operation_retry_base{1000};
+  std::chrono::milliseconds worker_poll{250};        // runner and outbox dispatcher when idle
+  std::chrono::milliseconds notification_poll{1000};  // live delivery of other replicas' notifications
+  std::string fault_injection;                       // test suites only (see OutboxDispatcherOptions)
 };
 
 // A setting: its file key, its GPUAAS_* variable and --flag derive from `key`.

@@ -17,6 +17,21 @@ std::string_view FindCookie(std::string_view header, std::string_view name) {
   return {};
 }
 
+// Browsers cannot set headers on a WebSocket: they send the bearer token as one of the
+// offered subprotocols next to "gpuaas.v1", which the server selects.
+std::string_view BearerSubprotocol(std::string_view offered) {
+  constexpr std::string_view kPrefix = "bearer.";
+  while (!offered.empty()) {
+    const auto end = std::min(offered.find(','), offered.size());
+    auto entry = offered.substr(0, end);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    if (entry.substr(0, kPrefix.size()) == kPrefix) return entry.substr(kPrefix.size());
+    offered.remove_prefix(std::min(end + 1, offered.size()));
+  }
+  return {};
+}
+
 Result<net::Response> AuthenticationMiddleware::Handle(net::Request& request, const net::Route* route,
                                                        const net::Next& next) {
   services::Caller caller;
@@ -25,8 +40,11 @@ Result<net::Response> AuthenticationMiddleware::Handle(net::Request& request, co
   caller.user_agent = std::string(request.headers.Find("User-Agent").substr(0, 512));
 
   const auto authorization = request.headers.Find("Authorization");
+  const auto subprotocol_token = BearerSubprotocol(request.headers.Find("Sec-WebSocket-Protocol"));
   const bool mutation = IsMutation(request.method);
-  if (!authorization.empty()) {
+  if (authorization.empty() && !subprotocol_token.empty()) {
+    GPUAAS_ASSIGN_OR_RETURN(caller.principal, auth_.ResolveBearer(subprotocol_token));
+  } else if (!authorization.empty()) {
     constexpr std::string_view kBearer = "Bearer ";
     if (authorization.size() <= kBearer.size() || authorization.substr(0, kBearer.size()) != kBearer) {
       return Error::Unauthenticated("the Authorization header must be 'Bearer <token>'");

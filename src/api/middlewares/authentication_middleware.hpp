@@ -24,4 +24,7 @@ class AuthenticationMiddleware final : public net::Middleware {
 // The value of one cookie in a Cookie header; empty when absent.
 std::string_view FindCookie(std::string_view header, std::string_view name);
 
+// The token of a "bearer.<token>" entry in a Sec-WebSocket-Protocol header; empty when absent.
+std::string_view BearerSubprotocol(std::string_view offered);
+
 }  // namespace gpuaas::api

@@ -35,4 +35,14 @@ std::vector<std::string> OperationRegistry::TargetTypes() const {
   return types;
 }
 
+Result<TargetView> OperationRegistry::Resolve(store::Session& session, const Caller& caller, std::string_view type,
+                                             std::string_view id) const {
+  const auto* resolver = FindTarget(type);
+  if (resolver == nullptr) {
+    return Error::InvalidArgument("target.type", "unknown target type '" + std::string(type.substr(0, 64)) + "'");
+  }
+  if (id.empty() || id.size() > 128) return Error::InvalidArgument("target.id", "must be 1 to 128 characters");
+  return (*resolver)(session, caller, id);
+}
+
 }  // namespace gpuaas::services

@@ -23,6 +23,11 @@ class OperationRegistry {
   [[nodiscard]] std::vector<const OperationKind*> KindsFor(std::string_view target_type) const;
   [[nodiscard]] std::vector<std::string> TargetTypes() const;
 
+  // The target as `caller` may see it; unknown types are invalid_argument naming
+  // `target.type`, and hidden targets read the same as missing ones (not_found).
+  Result<TargetView> Resolve(store::Session& session, const Caller& caller, std::string_view type,
+                             std::string_view id) const;
+
  private:
   std::map<std::string, OperationKind, std::less<>> kinds_;
   std::map<std::string, TargetResolver, std::less<>> targets_;

@@ -23,17 +23,6 @@ std::string_view RequesterType(const Principal& principal) {
   }
 }
 
-// Hidden targets read the same as targets that do not exist.
-Result<TargetView> ResolveTarget(const OperationRegistry& registry, store::Session& session, const Caller& caller,
-                                 std::string_view type, std::string_view id) {
-  const auto* resolver = registry.FindTarget(type);
-  if (resolver == nullptr) {
-    return Error::InvalidArgument("target.type", "unknown target type '" + std::string(type.substr(0, 64)) + "'");
-  }
-  if (id.empty() || id.size() > 128) return Error::InvalidArgument("target.id", "must be 1 to 128 characters");
-  return (*resolver)(session, caller, id);
-}
-
 Status CheckPreconditions(const std::vector<PreconditionResult>& results) {
   std::string ids;
   std::string reasons;
@@ -73,7 +62,7 @@ Result<OperationCatalog> OperationService::Catalogue(const Caller& caller, std::
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireSignedIn(caller));
   OperationCatalog catalog;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(catalog.target, ResolveTarget(registry_, session, caller, target_type, target_id));
+    GPUAAS_ASSIGN_OR_RETURN(catalog.target, registry_.Resolve(session, caller, target_type, target_id));
     return Ok();
   }));
   for (const auto* kind : registry_.KindsFor(target_type)) {
@@ -100,7 +89,7 @@ Result<OperationView> OperationService::Start(const Caller& caller, const StartO
     return view;
   }();
   if (!started) {
-    AuditRefusal(caller, "operation.start", input, started.error());
+    AuditRefusal(caller, input, started.error());
     return started;
   }
   if (on_change_) on_change_();
@@ -118,7 +107,7 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
                                                      input.target_type.substr(0, 64));
   }
   GPUAAS_ASSIGN_OR_RETURN(const auto target,
-                          ResolveTarget(registry_, session, caller, input.target_type, input.target_id));
+                          registry_.Resolve(session, caller, input.target_type, input.target_id));
   if (kind->permission) GPUAAS_RETURN_IF_ERROR(kind->permission(target, caller));
   boost::json::object params;
   if (kind->params) {
@@ -185,11 +174,10 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
   return ViewOf(session, std::move(op));
 }
 
-void OperationService::AuditRefusal(const Caller& caller, std::string_view action, const StartOperationInput& input,
-                                    const Error& error) {
+void OperationService::AuditRefusal(const Caller& caller, const StartOperationInput& input, const Error& error) {
   if (error.code() == ErrorCode::kRateLimited) return;
   AuditEntry entry;
-  entry.action = std::string(action);
+  entry.action = "operation.start";
   entry.target_type = input.target_type.substr(0, 64);
   entry.target_id = input.target_id.substr(0, 128);
   entry.outcome = error.is_denial() ? "denied" : "failed";
@@ -205,7 +193,7 @@ Result<OperationRecord> OperationService::LoadVisible(store::Session& session, c
   const auto hidden = Error::HiddenNotFound("operation " + std::string(id) + " not found");
   if (!op) return hidden;
   if (caller.principal.platform_admin || op->requester_id == caller.principal.id) return std::move(*op);
-  if (!ResolveTarget(registry_, session, caller, op->target_type, op->target_id)) return hidden;
+  if (!registry_.Resolve(session, caller, op->target_type, op->target_id)) return hidden;
   return std::move(*op);
 }
 
@@ -274,7 +262,7 @@ Result<OperationPage> OperationService::List(const Caller& caller, const Operati
     bool sees_target = false;
     if (query.target_type && query.target_id) {
       sees_target = static_cast<bool>(
-          ResolveTarget(registry_, session, caller, *query.target_type, *query.target_id));
+          registry_.Resolve(session, caller, *query.target_type, *query.target_id));
     }
     if (!caller.principal.platform_admin && !sees_target) filter.visible_to = caller.principal.id;
     GPUAAS_ASSIGN_OR_RETURN(page.operations, OperationRepository::List(session, filter));
@@ -292,7 +280,7 @@ Status OperationService::RequireControl(store::Session& session, const Caller& c
   const auto* kind = registry_.FindKind(op.kind);
   if (kind == nullptr) return Error::FailedPrecondition("this server does not know operation kind " + op.kind);
   if (caller.principal.platform_admin) return Ok();
-  GPUAAS_ASSIGN_OR_RETURN(const auto target, ResolveTarget(registry_, session, caller, op.target_type, op.target_id));
+  GPUAAS_ASSIGN_OR_RETURN(const auto target, registry_.Resolve(session, caller, op.target_type, op.target_id));
   if (kind->permission) GPUAAS_RETURN_IF_ERROR(kind->permission(target, caller));
   return Ok();
 }
@@ -300,10 +288,8 @@ Status OperationService::RequireControl(store::Session& session, const Caller& c
 Result<OperationView> OperationService::Control(const Caller& caller, std::string_view id, std::string_view action) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequireSignedIn(caller));
   OperationView view;
-  StartOperationInput described;
   auto done = context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(auto op, LoadVisible(session, caller, id));
-    described = {op.kind, op.target_type, op.target_id, {}, {}};
     GPUAAS_RETURN_IF_ERROR(RequireControl(session, caller, op));
     const auto now = context_.clock.Now();
     std::string message;
@@ -357,10 +343,7 @@ Result<OperationView> OperationService::Control(const Caller& caller, std::strin
     GPUAAS_ASSIGN_OR_RETURN(view, ViewOf(session, std::move(*reloaded)));
     return Ok();
   });
-  if (!done) {
-    AuditRefusal(caller, action, described, done.error());
-    return done.TakeError();
-  }
+  if (!done) return done.TakeError();  // the audit middleware records the refusal
   if (on_change_) on_change_();
   return view;
 }

@@ -92,8 +92,7 @@ class OperationService {
   Status RequireControl(store::Session& session, const Caller& caller, const repositories::OperationRecord& op);
   Result<OperationView> ViewOf(store::Session& session, repositories::OperationRecord op);
   Result<OperationView> Control(const Caller& caller, std::string_view id, std::string_view action);
-  void AuditRefusal(const Caller& caller, std::string_view action, const StartOperationInput& input,
-                    const Error& error);
+  void AuditRefusal(const Caller& caller, const StartOperationInput& input, const Error& error);
 
   ServiceContext context_;
   const OperationRegistry& registry_;

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/websocket_handler.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "shared/log.hpp"
+#include "shared/worker_loop.hpp"
+
+namespace gpuaas::api {
+
+// Live delivery of inbox notifications to open /ws/notifications connections. One thread
+// reads new notifications from the store (woken at once when this replica wrote some, and
+// every `poll` otherwise, which is how notifications written on other replicas arrive) and
+// sends each to the connections of its user, in seq order. A connection that names a
+// cursor first gets everything after it, so a client that reconnects misses nothing.
+// The thread starts with the hub.
+class NotificationHub {
+ public:
+  NotificationHub(services::NotificationService& notifications, std::chrono::milliseconds poll);
+  ~NotificationHub();
+  NotificationHub(const NotificationHub&) = delete;
+  NotificationHub& operator=(const NotificationHub&) = delete;
+
+  void Wake() { loop_.Wake(); }
+  // Without `after_seq` the connection gets what is written from now on.
+  std::uint64_t Register(const std::string& user_id, net::WebSocketChannel& channel,
+                         std::optional<std::int64_t> after_seq);
+  void Unregister(std::uint64_t id);
+  [[nodiscard]] std::size_t size() const;
+
+ private:
+  bool Pass();
+  Status CatchUp();
+  Status Broadcast(bool& more);
+
+  struct Connection {
+    std::string user_id;
+    net::WebSocketChannel* channel;
+    std::int64_t cursor;
+    bool caught_up = false;
+  };
+  services::NotificationService& notifications_;
+  log::Logger logger_{"notifications"};
+  mutable std::mutex mutex_;
+  std::uint64_t next_id_ = 1;
+  std::map<std::uint64_t, Connection> connections_;
+  std::multimap<std::string, std::uint64_t> by_user_;
+  std::int64_t global_cursor_ = -1;  // -1: not read yet
+  WorkerLoop loop_;                  // last: its thread stops before the members it uses go
+};
+
+// The message a connection receives for one notification.
+std::string NotificationMessage(const repositories::NotificationRecord& notification);
+
+}  // namespace gpuaas::api
