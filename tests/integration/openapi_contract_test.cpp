@@ -9,6 +9,11 @@
 
 #include "api/platform/openapi_handler.hpp"
 #include "api/route_table.hpp"
+#include "services/evidence/activity_service.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "services/operations/kinds/access_operations.hpp"
+#include "services/operations/kinds/platform_operations.hpp"
+#include "services/operations/operation_service.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "store/migrations/migration_runner.hpp"
 #include "store/open_database.hpp"
@@ -52,8 +57,16 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   services::AuditQueryService audit_query(context);
   services::QuotaService quotas(context);
   services::EntitlementService entitlements(context);
-  api::ApiHandlers handlers(clock, {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements},
-                            false, {});
+  services::OperationRegistry registry;
+  services::RegisterPlatformOperations(registry);
+  services::RegisterAccessOperations(registry, clock, users, credentials, auth);
+  services::OperationService operations(context, registry, {});
+  services::ActivityService activity(context, registry);
+  services::NotificationService notifications(context);
+  api::ApiHandlers handlers(clock,
+                            {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations,
+                             activity, notifications},
+                            false, {}, std::chrono::milliseconds(1000));
   ASSERT_TRUE(
       api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());
 

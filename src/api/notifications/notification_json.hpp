@@ -2,7 +2,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "repositories/notifications/notification_repository.hpp"
+#include "services/notifications/notification_service.hpp"
 
 namespace gpuaas::api {
 

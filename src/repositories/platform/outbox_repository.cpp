@@ -23,9 +23,17 @@ Result<std::vector<OutboxEventRecord>> OutboxRepository::Pending(store::Session&
       "SELECT seq, id, type, resource_type, resource_id, project_id, tenant_id, actor_label, payload, occurred_at, "
       "dispatched_at FROM outbox_events WHERE dispatched_at IS NULL ORDER BY seq LIMIT ?",
       {std::int64_t{limit}}, [](const store::Row& row) {
-        return OutboxEventRecord{row.Int(0),         row.Text(1),           row.Text(2),          row.Text(3),
-                                 row.Text(4),        OptionalTextAt(row, 5), OptionalTextAt(row, 6), row.Text(7),
-                                 row.Text(8),        TimeAt(row, 9),        OptionalTimeAt(row, 10)};
+        return OutboxEventRecord{row.Int(0),
+                                 row.Text(1),
+                                 row.Text(2),
+                                 row.Text(3),
+                                 row.Text(4),
+                                 OptionalTextAt(row, 5),
+                                 OptionalTextAt(row, 6),
+                                 row.Text(7),
+                                 row.Text(8),
+                                 TimeAt(row, 9),
+                                 OptionalTimeAt(row, 10)};
       });
 }
 
@@ -69,18 +77,23 @@ Result<bool> OutboxRepository::AcquireWorkerLease(store::Session& session, std::
                                                   std::string_view owner, std::int64_t now_us, std::int64_t ttl_us) {
   // Insert-or-take-over in two portable statements: the update takes an expired or own
   // lease; the insert creates a missing one (a concurrent insert loses with a conflict).
-  GPUAAS_ASSIGN_OR_RETURN(const auto taken,
-                          session.Execute("UPDATE worker_leases SET owner = ?, expires_us = ? "
-                                          "WHERE name = ? AND (owner = ? OR expires_us < ?)",
-                                          {std::string(owner), now_us + ttl_us, std::string(name),
-                                           std::string(owner), now_us}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto taken, session.Execute("UPDATE worker_leases SET owner = ?, expires_us = ? "
+                                                            "WHERE name = ? AND (owner = ? OR expires_us < ?)",
+                                                            {std::string(owner), now_us + ttl_us, std::string(name),
+                                                             std::string(owner), now_us}));
   if (taken == 1) return true;
-  GPUAAS_ASSIGN_OR_RETURN(const auto existing, session.Query("SELECT 1 FROM worker_leases WHERE name = ?",
-                                                             {std::string(name)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto existing,
+                          session.Query("SELECT 1 FROM worker_leases WHERE name = ?", {std::string(name)}));
   if (!existing.empty()) return false;
   GPUAAS_RETURN_IF_ERROR(session.Execute("INSERT INTO worker_leases (name, owner, expires_us) VALUES (?, ?, ?)",
                                          {std::string(name), std::string(owner), now_us + ttl_us}));
   return true;
+}
+
+Status OutboxRepository::ReleaseWorkerLease(store::Session& session, std::string_view name, std::string_view owner) {
+  GPUAAS_RETURN_IF_ERROR(session.Execute("DELETE FROM worker_leases WHERE name = ? AND owner = ?",
+                                         {std::string(name), std::string(owner)}));
+  return Ok();
 }
 
 }  // namespace gpuaas::repositories

@@ -42,6 +42,7 @@ class OutboxRepository {
   // Takes or renews the named lease for `owner` when it is free, expired or already ours.
   static Result<bool> AcquireWorkerLease(store::Session& session, std::string_view name, std::string_view owner,
                                          std::int64_t now_us, std::int64_t ttl_us);
+  static Status ReleaseWorkerLease(store::Session& session, std::string_view name, std::string_view owner);
 };
 
 }  // namespace gpuaas::repositories

@@ -25,12 +25,20 @@ OutboxDispatcher::OutboxDispatcher(store::Database& database, const Clock& clock
         return *dispatched > 0;
       }) {}
 
+void OutboxDispatcher::Stop() {
+  loop_.Stop();
+  auto released = database_.Write([&](store::Session& session) {
+    return OutboxRepository::ReleaseWorkerLease(session, kLeaseName, options_.owner);
+  });
+  if (!released) logger_.Warn("lease_release_failed", {{"cause", released.error().message()}});
+}
+
 Result<int> OutboxDispatcher::DispatchOnce() {
   bool leader = false;
   GPUAAS_RETURN_IF_ERROR(database_.Write([&](store::Session& session) -> Status {
     const auto ttl = std::chrono::duration_cast<std::chrono::microseconds>(options_.leader_ttl).count();
-    GPUAAS_ASSIGN_OR_RETURN(leader, OutboxRepository::AcquireWorkerLease(session, kLeaseName, options_.owner,
-                                                                         Micros(clock_.Now()), ttl));
+    GPUAAS_ASSIGN_OR_RETURN(
+        leader, OutboxRepository::AcquireWorkerLease(session, kLeaseName, options_.owner, Micros(clock_.Now()), ttl));
     return Ok();
   }));
   if (!leader) return 0;

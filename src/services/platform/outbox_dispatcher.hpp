@@ -27,7 +27,7 @@ class OutboxConsumer {
 struct OutboxDispatcherOptions {
   std::string owner;  // this replica's name in the leader lease
   std::chrono::milliseconds idle_poll{250};
-  std::chrono::seconds leader_ttl{10};
+  std::chrono::seconds leader_ttl{5};
   int batch = 200;
   // A test fault: "exit_after_first_consumer" ends the process the moment the first
   // consumer's batch has committed, before the others ran and before the batch was marked.
@@ -45,7 +45,8 @@ class OutboxDispatcher {
 
   void AddConsumer(OutboxConsumer& consumer) { consumers_.push_back(&consumer); }
   void Start() { loop_.Start(); }
-  void Stop() { loop_.Stop(); }
+  // Stops, and hands leadership back so another replica takes over at once.
+  void Stop();
   // Work has been written: look now instead of at the next poll.
   void Wake() { loop_.Wake(); }
 

@@ -1,6 +1,7 @@
 #include "services/operations/kinds/platform_operations.hpp"
 
 #include <boost/json.hpp>
+
 #include <thread>
 
 #include "repositories/operations/operation_repository.hpp"
@@ -40,7 +41,7 @@ Result<SelftestParams> ParseSelftest(const boost::json::object& params) {
   SelftestParams parsed;
   GPUAAS_ASSIGN_OR_RETURN(parsed.steps, IntParam(params, "steps", 3, 1, 20));
   GPUAAS_ASSIGN_OR_RETURN(parsed.step_ms, IntParam(params, "step_ms", 0, 0, 10000));
-  GPUAAS_ASSIGN_OR_RETURN(parsed.fail_attempts, IntParam(params, "fail_attempts", 0, 0, 5));
+  GPUAAS_ASSIGN_OR_RETURN(parsed.fail_attempts, IntParam(params, "fail_attempts", 0, 0, 10));
   return parsed;
 }
 
