@@ -24,6 +24,8 @@ export default defineConfig({
     // `npm run dev` talks to a locally running control plane.
     proxy: {
       '/api': 'http://127.0.0.1:8080',
+      // The live inbox (/ws/notifications) and the other browser sockets.
+      '/ws': { target: 'ws://127.0.0.1:8080', ws: true },
     },
   },
   test: {

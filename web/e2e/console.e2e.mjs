@@ -14,6 +14,10 @@
 //   - a deep link to /storage loads directly (server falls back to index.html)
 //   - Account → Security: add an SSH key, listed with its SHA256 fingerprint
 //   - create an API token: the secret is shown once, and not after dismiss/reload
+//   - token.revoke as an operation (e2e/operations.mjs): a wrong typed name
+//     is refused by the server and starts nothing; the right one runs to
+//     "succeeded"; the operation page; the token's activity timeline; the
+//     live unread count and "Revoke token succeeded" in the inbox
 //   - Evidence lists ssh_key.create and token.create events
 //   - sign out lands on /login, and the console then needs a login again
 //   - no uncaught page errors during the run
@@ -25,6 +29,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { operationChecks } from './operations.mjs';
 
 const BASE_URL = (process.env.GPUAAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -302,6 +307,8 @@ async function main() {
       assert(!(await page.content()).includes(secret), 'secret in the page after reload');
       await shot(page, 'security');
     });
+
+    await operationChecks({ page, stamp, check, assert, shot });
 
     await check('Evidence lists ssh_key.create and token.create', async () => {
       await page.getByRole('banner').getByRole('link', { name: 'Evidence', exact: true }).click();

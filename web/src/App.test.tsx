@@ -100,7 +100,7 @@ describe('group pages', () => {
   it.each([
     ['Access', '/access', ['Memberships', 'Service accounts', 'Credentials', 'Quotas', 'Entitlements']],
     ['Account', '/account', ['Profile', 'Security', 'Sessions', 'Balance & billing']],
-    ['Platform', '/platform', ['Overview', 'Evidence']],
+    ['Platform', '/platform', ['Overview', 'Users', 'Evidence']],
   ] as const)('%s has its section tabs, the first one current', async (label, path, tabs) => {
     await renderApp(path);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(label);

@@ -9,6 +9,8 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { SignupPage } from './pages/auth/SignupPage';
 import { EvidencePage } from './pages/evidence/EvidencePage';
 import { NotFound } from './pages/NotFound';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { OperationsPage } from './pages/operations/OperationsPage';
 import { PlatformPage } from './pages/platform/PlatformPage';
 import { RoutePage } from './pages/RoutePage';
 import { allRoutes, HOME_PATH, LOGIN_PATH, SIGNUP_PATH } from './routes';
@@ -19,6 +21,8 @@ const LIVE_PAGES: Record<string, () => ReactElement> = {
   '/account': () => <AccountPage />,
   '/platform': () => <PlatformPage />,
   '/evidence': () => <EvidencePage />,
+  '/notifications': () => <NotificationsPage />,
+  '/operations': () => <OperationsPage />,
 };
 
 /**

@@ -181,6 +181,11 @@ export const groupRoutes: readonly GroupRoute[] = [
         purpose: 'Operator setup, nodes and operations.',
       },
       {
+        path: '/platform/users',
+        label: 'Users',
+        purpose: 'Every user of this installation: disable, enable or unlock one through an operation.',
+      },
+      {
         path: '/platform/evidence',
         label: 'Evidence',
         purpose: 'The platform-wide audit log: every mutation, who made it and its outcome.',
@@ -196,8 +201,17 @@ export const utilityRoutes: readonly UtilityRoute[] = [
     path: '/notifications',
     label: 'Notifications',
     group: null,
-    purpose: 'Events and alerts about your workloads, apps and account.',
-    capabilities: ['Workload and app events', 'Account and billing alerts'],
+    purpose: 'Events and alerts about your workloads, apps and account, such as an operation that finished.',
+    capabilities: ['Operation outcomes', 'Workload and app events', 'Account and billing alerts'],
+  },
+  {
+    kind: 'utility',
+    path: '/operations',
+    label: 'Operations',
+    group: null,
+    purpose:
+      'Lifecycle changes run as operations: their steps, timeline, outcome and evidence. You see the ones you started and those on resources you can see.',
+    capabilities: ['Operation progress and timeline', 'Cancel and retry', 'Evidence links'],
   },
   {
     kind: 'utility',

@@ -44,7 +44,38 @@ OperationRunner::OperationRunner(ServiceContext context, const OperationRegistry
           return false;
         }
         return *ran;
-      }) {}
+      }),
+      lease_keeper_(options_.lease / 3, [this] { return RenewLeases(); }) {}
+
+void OperationRunner::Start() {
+  loop_.Start(options_.workers);
+  lease_keeper_.Start();
+}
+
+void OperationRunner::Stop() {
+  loop_.Stop();
+  lease_keeper_.Stop();
+}
+
+bool OperationRunner::RenewLeases() {
+  std::vector<Lease> leases;
+  {
+    std::lock_guard lock(in_flight_mutex_);
+    for (const auto& [id, lease] : in_flight_) leases.push_back(lease);
+  }
+  if (leases.empty()) return false;
+  auto renewed = context_.database.Write([&](store::Session& session) -> Status {
+    const auto now = context_.clock.Now();
+    for (const auto& lease : leases) {
+      GPUAAS_ASSIGN_OR_RETURN(const bool held,
+                              OperationRepository::RenewLease(session, lease, Micros(now) + Micros(options_.lease), now));
+      (void)held;  // a lease already lost is noticed by the step's fenced commit
+    }
+    return Ok();
+  });
+  if (!renewed) logger_.Warn("lease_renewal_failed", {{"cause", renewed.error().message()}});
+  return false;
+}
 
 double OperationRunner::Jitter() {
   std::lock_guard lock(random_mutex_);
@@ -66,7 +97,16 @@ Result<bool> OperationRunner::RunOnce() {
     }
     return Ok();
   }));
-  for (const auto& one : claimed) Execute(one);
+  for (const auto& one : claimed) {
+    const Lease lease{one.record.id, one.record.lease_owner.value_or("")};
+    {
+      std::lock_guard lock(in_flight_mutex_);
+      in_flight_[lease.operation_id] = lease;
+    }
+    Execute(one);
+    std::lock_guard lock(in_flight_mutex_);
+    in_flight_.erase(lease.operation_id);
+  }
   return !claimed.empty();
 }
 

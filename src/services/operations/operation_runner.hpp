@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <random>
 #include <string>
 
@@ -27,14 +29,15 @@ struct OperationRunnerOptions {
 // together with the step's completion, fenced by the lease. Transient errors are retried
 // with exponential backoff and jitter until the kind's attempt limit; other errors fail the
 // operation (and run its compensation). A crash loses only the lease: when it expires, any
-// runner takes the operation over at the step that had not committed.
+// runner takes the operation over at the step that had not committed. While it is alive, a
+// runner renews the leases it holds every third of a lease.
 class OperationRunner {
  public:
   OperationRunner(ServiceContext context, const OperationRegistry& registry, OperationRunnerOptions options,
                   std::function<void()> on_event);
 
-  void Start() { loop_.Start(options_.workers); }
-  void Stop() { loop_.Stop(); }
+  void Start();
+  void Stop();
   void Wake() { loop_.Wake(); }
 
   // Claims and runs at most one operation; true when it ran one.
@@ -51,6 +54,9 @@ class OperationRunner {
   Status Emit(store::Session& session, const repositories::OperationRecord& op, const OperationKind* kind,
               std::string_view type, const std::string& error_message);
   double Jitter();
+  // Extends the leases of the operations this replica is running, so a step that takes
+  // longer than one lease (waiting for an agent) is not taken over while it is alive.
+  bool RenewLeases();
 
   ServiceContext context_;
   const OperationRegistry& registry_;
@@ -59,7 +65,11 @@ class OperationRunner {
   log::Logger logger_{"operations"};
   std::mutex random_mutex_;
   std::mt19937_64 random_{std::random_device{}()};
-  WorkerLoop loop_;  // last: its threads stop before the members they use go
+  std::mutex in_flight_mutex_;
+  std::map<std::string, repositories::Lease> in_flight_;
+  // Last: their threads stop before the members they use go.
+  WorkerLoop loop_;
+  WorkerLoop lease_keeper_;
 };
 
 }  // namespace gpuaas::services

@@ -1,20 +1,24 @@
 import { Outlet } from 'react-router-dom';
+import { InboxProvider } from '../notifications/InboxProvider';
 import { Rail } from './Rail';
 import { TopBar } from './TopBar';
 
 export function Shell() {
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <TopBar />
-      <div className="shell__body">
-        <Rail />
-        <main id="main" className="main" tabIndex={-1}>
-          <Outlet />
-        </main>
+    // The inbox lives as long as the signed-in shell: the bell and /notifications share it.
+    <InboxProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <TopBar />
+        <div className="shell__body">
+          <Rail />
+          <main id="main" className="main" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
       </div>
-    </div>
+    </InboxProvider>
   );
 }

@@ -8,11 +8,14 @@ interface TokensTableProps {
   labelledBy: string;
   /** Omit to show the table read-only. */
   onRevoke?: (token: Token) => Promise<unknown> | void;
+  /** Opens the token's operations (revoke as an operation) and activity. */
+  onOpen?: (token: Token) => void;
   showScopes?: boolean;
 }
 
 /** Token metadata only: the secret is never part of a listing. */
-export function TokensTable({ tokens, labelledBy, onRevoke, showScopes = true }: TokensTableProps) {
+export function TokensTable({ tokens, labelledBy, onRevoke, onOpen, showScopes = true }: TokensTableProps) {
+  const actions = Boolean(onRevoke || onOpen);
   return (
     <div className="table-wrap">
       <table className="table" aria-labelledby={labelledBy}>
@@ -24,7 +27,7 @@ export function TokensTable({ tokens, labelledBy, onRevoke, showScopes = true }:
             <th scope="col">Expires</th>
             <th scope="col">Last used</th>
             <th scope="col">Status</th>
-            {onRevoke && (
+            {actions && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -48,9 +51,19 @@ export function TokensTable({ tokens, labelledBy, onRevoke, showScopes = true }:
               <td>
                 <TokenStatus token={t} />
               </td>
-              {onRevoke && (
+              {actions && (
                 <td className="table__actions">
-                  {t.status === 'active' && (
+                  {onOpen && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Operations for token ${t.name}`}
+                      onClick={() => onOpen(t)}
+                    >
+                      Operations
+                    </button>
+                  )}
+                  {onRevoke && t.status === 'active' && (
                     <ConfirmButton
                       label="Revoke"
                       ariaLabel={`Revoke token ${t.name}`}

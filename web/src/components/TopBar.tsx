@@ -1,4 +1,5 @@
 import { Link, NavLink } from 'react-router-dom';
+import { useOptionalInbox } from '../notifications/InboxContext';
 import { HOME_PATH } from '../routes';
 import { UserMenu } from './UserMenu';
 import { VersionBadge } from './VersionBadge';
@@ -14,6 +15,28 @@ function BellIcon() {
   );
 }
 
+/** The bell: a link to /notifications with the unread count, kept live by the inbox. */
+function InboxBell() {
+  const inbox = useOptionalInbox();
+  const count = inbox?.unreadCount ?? 0;
+  const shown = count > 99 ? '99+' : String(count);
+  return (
+    <NavLink
+      to="/notifications"
+      className="topbar__icon-link topbar__bell"
+      aria-label={count > 0 ? `Notifications, ${count} unread` : 'Notifications'}
+      data-live={inbox?.live}
+    >
+      <BellIcon />
+      {count > 0 && (
+        <span className="topbar__count" data-testid="unread-count" aria-hidden="true">
+          {shown}
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 export function TopBar() {
   return (
     <header className="topbar">
@@ -25,9 +48,7 @@ export function TopBar() {
         <NavLink to="/evidence" className="topbar__text-link">
           Evidence
         </NavLink>
-        <NavLink to="/notifications" className="topbar__icon-link" aria-label="Notifications">
-          <BellIcon />
-        </NavLink>
+        <InboxBell />
         <UserMenu />
       </div>
     </header>

@@ -57,7 +57,8 @@ export type Handler = Reply | ((req: MockRequest) => Reply | Promise<Reply>);
 /**
  * Stub fetch with a route table keyed "METHOD /path" (path without the query
  * string). Values are a Response, a JSON body (200), or a function of the
- * request. Defaults: a signed-in session, signup off, version unavailable.
+ * request. Defaults: a signed-in session, signup off, version unavailable,
+ * an empty inbox.
  * Unknown routes answer 404 in the error envelope. Returns the fetch mock;
  * `requests(mock)` lists what was called.
  */
@@ -66,6 +67,7 @@ export function mockApi(routes: Record<string, Handler> = {}) {
     'GET /api/v1/auth/session': testSession(),
     'GET /api/v1/auth/config': { signup_enabled: false },
     'GET /api/v1/version': () => new Response('unavailable', { status: 503 }),
+    'GET /api/v1/notifications': { items: [], unread_count: 0, next_cursor: null },
     ...routes,
   };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {

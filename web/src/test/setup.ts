@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
+import { FakeWebSocket } from './fakeWebSocket';
 
 // No test may reach the network: by default every fetch rejects. Tests that
 // need a server response stub fetch themselves (mockApi in ./mockApi.ts).
@@ -10,6 +11,9 @@ beforeEach(() => {
     'fetch',
     vi.fn(() => Promise.reject(new TypeError('network disabled in unit tests'))),
   );
+  // Nor open a socket: the live inbox gets a fake that tests drive by hand.
+  FakeWebSocket.reset();
+  vi.stubGlobal('WebSocket', FakeWebSocket);
 });
 
 afterEach(() => {

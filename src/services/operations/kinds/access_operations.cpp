@@ -61,7 +61,7 @@ Precondition UserStatusIs(std::string status) {
 }
 
 Precondition NotYourself(std::string what) {
-  return {"not_yourself", "You are not " + what + " yourself",
+  return {"not_yourself", "The user is not you",
           [what](const TargetView& target, const Caller&) -> std::optional<std::string> {
             if (target.Fact("self") != "true") return std::nullopt;
             return "you cannot " + what + " yourself; ask another platform admin";

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Token } from '../../api/types';
 import { calls, errorResponse, initOf, jsonResponse, mockApi } from '../../test/mockApi';
+import { revokeEntry, revokeOperation, tokenCatalog } from '../../test/operationFixtures';
 import { renderApp, settle, waitForPath } from '../../test/renderApp';
 
 const SECRET = 'gpat_live_0123456789abcdefSECRET';
@@ -113,18 +114,55 @@ describe('API tokens', () => {
     expect(screen.queryByTestId('secret-panel')).not.toBeInTheDocument();
   });
 
-  it('revokes a token after confirmation', async () => {
+  it('revokes a token through the token.revoke operation, with a typed confirmation', async () => {
     const user = userEvent.setup();
+    let revoked = false;
     const fetchMock = mockApi({
       'GET /api/v1/users/me/ssh-keys': { items: [] },
-      'GET /api/v1/users/me/tokens': { items: [TOKEN] },
-      'DELETE /api/v1/users/me/tokens/tok_1': () => new Response(null, { status: 204 }),
+      'GET /api/v1/users/me/tokens': () => ({
+        items: [revoked ? { ...TOKEN, status: 'revoked', revoked_at: '2026-11-23T10:00:01Z' } : TOKEN],
+      }),
+      'GET /api/v1/tokens/tok_1/operations': () =>
+        tokenCatalog([
+          revokeEntry(
+            revoked
+              ? {
+                  available: false,
+                  preconditions: [
+                    { id: 'token_active', description: 'The token is active', met: false, reason: 'the token is already revoked' },
+                  ],
+                }
+              : {},
+          ),
+        ]),
+      'GET /api/v1/activity': { items: [], next_cursor: null },
+      'POST /api/v1/operations': () => jsonResponse(revokeOperation('queued'), 202),
+      'GET /api/v1/operations/op_1': () => {
+        revoked = true;
+        return revokeOperation('succeeded');
+      },
     });
     await renderApp('/account/security');
-    await user.click(screen.getByRole('button', { name: 'Revoke token ci-deploy' }));
-    await user.click(screen.getByRole('button', { name: 'Revoke token' }));
-    await settle();
-    expect(calls(fetchMock)).toContain('DELETE /api/v1/users/me/tokens/tok_1');
-    expect(within(panel()).getByRole('status')).toHaveTextContent('Token ci-deploy revoked.');
+    // No direct revoke on the row any more: the operation is the one way.
+    expect(screen.queryByRole('button', { name: 'Revoke token ci-deploy' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Operations for token ci-deploy' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Token ci-deploy' });
+    await user.click(await within(drawer).findByRole('button', { name: 'Revoke token…' }));
+    const confirm = screen.getByRole('dialog', { name: 'Revoke token ci-deploy?' });
+    await user.type(within(confirm).getByLabelText('Type the token name to confirm'), 'ci-deploy');
+    await user.click(within(confirm).getByRole('button', { name: 'Revoke token' }));
+
+    const progress = await within(drawer).findByTestId('operation-progress');
+    await waitFor(() => expect(progress).toHaveAttribute('data-state', 'succeeded'), { timeout: 3000 });
+    expect(within(progress).getByRole('status')).toHaveTextContent('Revoke token succeeded.');
+    expect(within(progress).getByRole('link', { name: 'Open operation page' })).toHaveAttribute('href', '/operations/op_1');
+    expect(JSON.parse(String(initOf(fetchMock, 'POST /api/v1/operations')?.body))).toEqual({
+      kind: 'token.revoke',
+      target: { type: 'token', id: 'tok_1' },
+      confirmation: 'ci-deploy',
+    });
+    expect(calls(fetchMock)).not.toContain('DELETE /api/v1/users/me/tokens/tok_1');
+    // The list behind the drawer is read again and shows the token revoked.
+    await waitFor(() => expect(within(panel()).getByTestId('token-row')).toHaveTextContent('revoked'));
   });
 });

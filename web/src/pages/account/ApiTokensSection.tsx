@@ -1,30 +1,23 @@
 import { useState } from 'react';
-import { listTokens, revokeToken } from '../../api/me';
-import type { CreatedToken } from '../../api/types';
-import { FormError } from '../../components/FormError';
+import { listTokens } from '../../api/me';
+import type { CreatedToken, Token } from '../../api/types';
 import { SecretPanel } from '../../components/SecretPanel';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { useAction } from '../../hooks/useAction';
+import { TargetOperationsDrawer } from '../../components/operations/TargetOperationsDrawer';
+import { TokensTable } from '../../components/TokensTable';
+import { TokenStatus } from '../../components/TokenStatus';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
 import { TokenCreateForm } from './TokenCreateForm';
-import { TokensTable } from '../../components/TokensTable';
 
 export function ApiTokensSection() {
   const { state, reload, refreshing } = useResource((signal) => listTokens(signal), []);
   // The only copy of a new secret in the console; dropped on dismiss.
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const revoke = useAction();
-  const [notice, setNotice] = useState<string | null>(null);
-
-  async function onRevoke(id: string, name: string) {
-    setNotice(null);
-    const result = await revoke.run(() => revokeToken(id));
-    if (result.ok) {
-      setNotice(`Token ${name} revoked.`);
-      reload();
-    }
-  }
+  // The token whose operations (revoke) and activity are open in the drawer.
+  const [openId, setOpenId] = useState<string | null>(null);
+  const tokens = state.status === 'ok' ? state.data.items : [];
+  const open: Token | undefined = tokens.find((t) => t.id === openId);
 
   return (
     <Panel title="API tokens" id="api-tokens-title" busy={refreshing}>
@@ -38,24 +31,33 @@ export function ApiTokensSection() {
       {state.status === 'loading' && <LoadingState label="Loading API tokens…" />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {state.status === 'ok' &&
-        (state.data.items.length === 0 ? (
+        (tokens.length === 0 ? (
           <EmptyState title="No API tokens yet.">
             Create one below to use the CLI or call the API from scripts.
           </EmptyState>
         ) : (
-          <TokensTable
-            tokens={state.data.items}
-            labelledBy="api-tokens-title"
-            onRevoke={(t) => onRevoke(t.id, t.name)}
-          />
+          <>
+            <TokensTable tokens={tokens} labelledBy="api-tokens-title" onOpen={(t) => setOpenId(t.id)} />
+            <p className="muted small">
+              Revoke a token from its <strong>Operations</strong>: the revoke runs as an operation you can follow,
+              and shows up in the token&apos;s activity.
+            </p>
+          </>
         ))}
-      <FormError error={revoke.error} />
-      <p role="status" className="form__status">
-        {notice}
-      </p>
+      {open && (
+        <TargetOperationsDrawer
+          title={`Token ${open.name}`}
+          target={{ type: 'token', id: open.id }}
+          onClose={() => setOpenId(null)}
+          onFinished={reload}
+        >
+          <p className="small">
+            <code>{open.prefix}</code> · <TokenStatus token={open} />
+          </p>
+        </TargetOperationsDrawer>
+      )}
       <TokenCreateForm
         onCreated={(result) => {
-          setNotice(null);
           setCreated(result);
           reload();
         }}

@@ -187,4 +187,19 @@ describe('evidence', () => {
     expect(screen.getAllByTestId('audit-row')).toHaveLength(1);
     expect(auditCalls(fetchMock)).toEqual(['GET /api/v1/audit?limit=50']);
   });
+
+  it('opens one audit entry from ?event= (the activity streams link there) and closes back to the log', async () => {
+    const fetchMock = mockApi({
+      'GET /api/v1/audit': { items: [EVENT, DENIED], next_cursor: null },
+      'GET /api/v1/audit/aud_2': DENIED,
+    });
+    await renderApp('/evidence?event=aud_2');
+    const drawer = screen.getByRole('dialog', { name: 'Audit event token.create' });
+    expect(within(drawer).getByTestId('audit-detail')).toHaveTextContent('tok_9');
+    expect(calls(fetchMock)).toContain('GET /api/v1/audit/aud_2');
+    const user = userEvent.setup();
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    await waitForPath('/evidence', '');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
 });
