@@ -65,8 +65,8 @@ Status CheckConfirmation(const OperationKind& kind, const TargetView& target, co
                                                           "') to confirm this operation");
       }
       if (*given != target.name) {
-        return Error::InvalidArgument("confirmation", "the confirmation does not match the name of the " +
-                                                          target.type + "; type '" + target.name + "' exactly");
+        return Error::InvalidArgument("confirmation", "the confirmation does not match the name of the " + target.type +
+                                                          "; type '" + target.name + "' exactly");
       }
       return Ok();
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+
 #include <chrono>
 #include <functional>
 #include <map>
@@ -101,9 +102,9 @@ struct OperationKind {
   std::string target_type;  // the only target type it accepts
   IntentGroup intent = IntentGroup::kInspect;
   std::string title;
-  std::string description;      // what it does
-  std::string expected_result;  // what is true after it succeeds
-  std::string failure_path;     // what happens, and what is undone, when it fails
+  std::string description;            // what it does
+  std::string expected_result;        // what is true after it succeeds
+  std::string failure_path;           // what happens, and what is undone, when it fails
   std::vector<std::string> evidence;  // where to look afterwards: "audit", "activity", ...
   Danger danger = Danger::kSafe;
   Confirmation confirmation = Confirmation::kNone;

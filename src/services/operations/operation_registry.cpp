@@ -36,7 +36,7 @@ std::vector<std::string> OperationRegistry::TargetTypes() const {
 }
 
 Result<TargetView> OperationRegistry::Resolve(store::Session& session, const Caller& caller, std::string_view type,
-                                             std::string_view id) const {
+                                              std::string_view id) const {
   const auto* resolver = FindTarget(type);
   if (resolver == nullptr) {
     return Error::InvalidArgument("target.type", "unknown target type '" + std::string(type.substr(0, 64)) + "'");

@@ -37,14 +37,15 @@ OperationRunner::OperationRunner(ServiceContext context, const OperationRegistry
       registry_(registry),
       options_(std::move(options)),
       on_event_(std::move(on_event)),
-      loop_(options_.idle_poll, [this] {
-        auto ran = RunOnce();
-        if (!ran) {
-          logger_.Warn("claim_failed", {{"cause", ran.error().message()}});
-          return false;
-        }
-        return *ran;
-      }),
+      loop_(options_.idle_poll,
+            [this] {
+              auto ran = RunOnce();
+              if (!ran) {
+                logger_.Warn("claim_failed", {{"cause", ran.error().message()}});
+                return false;
+              }
+              return *ran;
+            }),
       lease_keeper_(options_.lease / 3, [this] { return RenewLeases(); }) {}
 
 void OperationRunner::Start() {
@@ -67,8 +68,8 @@ bool OperationRunner::RenewLeases() {
   auto renewed = context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
     for (const auto& lease : leases) {
-      GPUAAS_ASSIGN_OR_RETURN(const bool held,
-                              OperationRepository::RenewLease(session, lease, Micros(now) + Micros(options_.lease), now));
+      GPUAAS_ASSIGN_OR_RETURN(
+          const bool held, OperationRepository::RenewLease(session, lease, Micros(now) + Micros(options_.lease), now));
       (void)held;  // a lease already lost is noticed by the step's fenced commit
     }
     return Ok();
@@ -86,12 +87,12 @@ Result<bool> OperationRunner::RunOnce() {
   std::vector<OperationRepository::Claimed> claimed;
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
-    GPUAAS_ASSIGN_OR_RETURN(claimed,
-                            OperationRepository::ClaimDue(session, Micros(now), Micros(options_.lease), options_.owner, 1));
+    GPUAAS_ASSIGN_OR_RETURN(
+        claimed, OperationRepository::ClaimDue(session, Micros(now), Micros(options_.lease), options_.owner, 1));
     for (const auto& [op, previous] : claimed) {
-      const auto message = previous ? "taken over by " + *op.lease_owner + " after the lease of " + *previous +
-                                          " expired"
-                                    : "claimed by " + *op.lease_owner;
+      const auto message = previous
+                               ? "taken over by " + *op.lease_owner + " after the lease of " + *previous + " expired"
+                               : "claimed by " + *op.lease_owner;
       GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
           session, {op.id, 0, now, previous ? "taken_over" : "claimed", op.stage, op.attempt, message}));
     }
@@ -160,14 +161,15 @@ void OperationRunner::Execute(const OperationRepository::Claimed& claimed) {
         if (step.commit) GPUAAS_RETURN_IF_ERROR(step.commit(session, context));
         bool fenced = false;
         if (last) {
-          GPUAAS_ASSIGN_OR_RETURN(fenced, OperationRepository::Finish(
-                                              session, lease, op.id,
-                                              {"succeeded", "done", boost::json::serialize(context.result), {}, {}},
-                                              now));
+          GPUAAS_ASSIGN_OR_RETURN(
+              fenced,
+              OperationRepository::Finish(session, lease, op.id,
+                                          {"succeeded", "done", boost::json::serialize(context.result), {}, {}}, now));
         } else {
-          GPUAAS_ASSIGN_OR_RETURN(fenced, OperationRepository::AdvanceStep(
-                                              session, lease, index + 1, steps[static_cast<std::size_t>(index + 1)].name,
-                                              Micros(now) + Micros(options_.lease), now));
+          GPUAAS_ASSIGN_OR_RETURN(fenced,
+                                  OperationRepository::AdvanceStep(session, lease, index + 1,
+                                                                   steps[static_cast<std::size_t>(index + 1)].name,
+                                                                   Micros(now) + Micros(options_.lease), now));
         }
         if (!fenced) return LeaseLost(lease);
         GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
@@ -192,7 +194,8 @@ void OperationRunner::Execute(const OperationRepository::Claimed& claimed) {
     }
     const auto handled = IsTransient(error) && attempt < op.max_attempts ? Retry(lease, op, step, attempt, error)
                                                                          : Fail(lease, op, kind, context, error);
-    if (!handled) logger_.Warn("operation_update_failed", {{"operation_id", op.id}, {"cause", handled.error().message()}});
+    if (!handled)
+      logger_.Warn("operation_update_failed", {{"operation_id", op.id}, {"cause", handled.error().message()}});
     return;
   }
 }
@@ -238,13 +241,13 @@ Status OperationRunner::Cancel(const Lease& lease, const OperationRecord& op, co
     const auto now = context_.clock.Now();
     context.now = now;
     if (kind.compensate) GPUAAS_RETURN_IF_ERROR(kind.compensate(session, context));
-    GPUAAS_ASSIGN_OR_RETURN(const bool fenced,
-                            OperationRepository::Finish(session, lease, op.id,
-                                                        {"cancelled", "cancelled", {}, {}, "cancelled on request"}, now));
+    GPUAAS_ASSIGN_OR_RETURN(
+        const bool fenced, OperationRepository::Finish(
+                               session, lease, op.id, {"cancelled", "cancelled", {}, {}, "cancelled on request"}, now));
     if (!fenced) return LeaseLost(lease);
-    GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
-        session, {op.id, 0, now, "cancelled", "cancelled", context.attempt,
-                  "cancelled before step " + std::to_string(context.step_index + 1)}));
+    GPUAAS_RETURN_IF_ERROR(
+        OperationRepository::AppendEvent(session, {op.id, 0, now, "cancelled", "cancelled", context.attempt,
+                                                   "cancelled before step " + std::to_string(context.step_index + 1)}));
     return Emit(session, op, &kind, "operation.cancelled", "");
   });
   if (cancelled && on_event_) on_event_();

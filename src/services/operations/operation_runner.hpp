@@ -47,8 +47,8 @@ class OperationRunner {
   void Execute(const repositories::OperationRepository::Claimed& claimed);
   Status Fail(const repositories::Lease& lease, const repositories::OperationRecord& op, const OperationKind* kind,
               StepContext& context, const Error& error);
-  Status Retry(const repositories::Lease& lease, const repositories::OperationRecord& op, const Step& step,
-               int attempt, const Error& error);
+  Status Retry(const repositories::Lease& lease, const repositories::OperationRecord& op, const Step& step, int attempt,
+               const Error& error);
   Status Cancel(const repositories::Lease& lease, const repositories::OperationRecord& op, const OperationKind& kind,
                 StepContext& context);
   Status Emit(store::Session& session, const repositories::OperationRecord& op, const OperationKind* kind,

@@ -106,8 +106,7 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
     return Error::InvalidArgument("target.type", input.kind + " acts on a " + kind->target_type + ", not on a " +
                                                      input.target_type.substr(0, 64));
   }
-  GPUAAS_ASSIGN_OR_RETURN(const auto target,
-                          registry_.Resolve(session, caller, input.target_type, input.target_id));
+  GPUAAS_ASSIGN_OR_RETURN(const auto target, registry_.Resolve(session, caller, input.target_type, input.target_id));
   if (kind->permission) GPUAAS_RETURN_IF_ERROR(kind->permission(target, caller));
   boost::json::object params;
   if (kind->params) {
@@ -159,10 +158,14 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
   GPUAAS_RETURN_IF_ERROR(OperationRepository::Insert(session, op));
   GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
       session, {op.id, 0, now, "created", op.stage, 1, "requested by " + caller.principal.label}));
-  GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-      session, caller,
-      {"operation.start", target.type, target.id, target.project_id, target.tenant_id, "allowed",
-       {{"operation_id", op.id}, {"kind", kind->name}}}));
+  GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
+                                               {"operation.start",
+                                                target.type,
+                                                target.id,
+                                                target.project_id,
+                                                target.tenant_id,
+                                                "allowed",
+                                                {{"operation_id", op.id}, {"kind", kind->name}}}));
   GPUAAS_RETURN_IF_ERROR(EmitEvent(session, context_.clock, context_.ids,
                                    {"operation.created",
                                     target.type,
@@ -261,8 +264,7 @@ Result<OperationPage> OperationService::List(const Caller& caller, const Operati
     // Everyone sees what they started; whoever can see a target sees all of its operations.
     bool sees_target = false;
     if (query.target_type && query.target_id) {
-      sees_target = static_cast<bool>(
-          registry_.Resolve(session, caller, *query.target_type, *query.target_id));
+      sees_target = static_cast<bool>(registry_.Resolve(session, caller, *query.target_type, *query.target_id));
     }
     if (!caller.principal.platform_admin && !sees_target) filter.visible_to = caller.principal.id;
     GPUAAS_ASSIGN_OR_RETURN(page.operations, OperationRepository::List(session, filter));
@@ -301,10 +303,9 @@ Result<OperationView> OperationService::Control(const Caller& caller, std::strin
       }
       // A queued operation no runner holds ends here; a running one stops before its next step.
       GPUAAS_ASSIGN_OR_RETURN(const bool ended,
-                              OperationRepository::Finish(session, std::nullopt, op.id,
-                                                          {"cancelled", "cancelled", {}, {}, "cancelled by " +
-                                                                                                 caller.principal.label},
-                                                          now));
+                              OperationRepository::Finish(
+                                  session, std::nullopt, op.id,
+                                  {"cancelled", "cancelled", {}, {}, "cancelled by " + caller.principal.label}, now));
       if (ended) {
         message = "cancelled by " + caller.principal.label + " before it started";
         GPUAAS_RETURN_IF_ERROR(EmitEvent(session, context_.clock, context_.ids,
@@ -335,10 +336,14 @@ Result<OperationView> OperationService::Control(const Caller& caller, std::strin
           session, {op.id, 0, now, "retry_requested", op.stage, 1,
                     "retried by " + caller.principal.label + " from step " + op.stage}));
     }
-    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-        session, caller,
-        {std::string(action), op.target_type, op.target_id, op.project_id, op.tenant_id, "allowed",
-         {{"operation_id", op.id}, {"kind", op.kind}}}));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
+                                                 {std::string(action),
+                                                  op.target_type,
+                                                  op.target_id,
+                                                  op.project_id,
+                                                  op.tenant_id,
+                                                  "allowed",
+                                                  {{"operation_id", op.id}, {"kind", op.kind}}}));
     GPUAAS_ASSIGN_OR_RETURN(auto reloaded, OperationRepository::FindById(session, op.id));
     GPUAAS_ASSIGN_OR_RETURN(view, ViewOf(session, std::move(*reloaded)));
     return Ok();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -86,8 +87,7 @@ class OperationService {
   Result<OperationView> StartIn(store::Session& session, const Caller& caller, const StartOperationInput& input);
   // Loads an operation the caller may see: its requester, a platform admin, or whoever can
   // see its target.
-  Result<repositories::OperationRecord> LoadVisible(store::Session& session, const Caller& caller,
-                                                   std::string_view id);
+  Result<repositories::OperationRecord> LoadVisible(store::Session& session, const Caller& caller, std::string_view id);
   // For cancel and retry: who may start the kind on the target may also stop or repeat it.
   Status RequireControl(store::Session& session, const Caller& caller, const repositories::OperationRecord& op);
   Result<OperationView> ViewOf(store::Session& session, repositories::OperationRecord op);

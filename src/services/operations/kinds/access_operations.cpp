@@ -12,8 +12,7 @@ using repositories::TenancyRepository;
 
 std::string_view Bool(bool value) { return value ? "true" : "false"; }
 
-Result<TargetView> ResolveUser(UserService& users, store::Session& session, const Caller& caller,
-                               std::string_view id) {
+Result<TargetView> ResolveUser(UserService& users, store::Session& session, const Caller& caller, std::string_view id) {
   // People see their own user; platform admins see everyone.
   if (!caller.principal.platform_admin && caller.principal.id != id) {
     return Error::HiddenNotFound("user " + std::string(id) + " not found");
@@ -76,8 +75,9 @@ OperationKind TokenRevoke(CredentialService& credentials, AuthService& auth) {
   kind.title = "Revoke token";
   kind.description = "Revokes the API token at once: every request that presents it is refused from then on.";
   kind.expected_result = "The token's status is revoked; scripts and CLIs using it get 401.";
-  kind.failure_path = "Nothing changes when the revoke step fails; retry it. A revoke cannot be undone: create a "
-                      "new token instead.";
+  kind.failure_path =
+      "Nothing changes when the revoke step fails; retry it. A revoke cannot be undone: create a "
+      "new token instead.";
   kind.evidence = {"audit", "activity"};
   kind.danger = Danger::kDestructive;
   kind.confirmation = Confirmation::kTyped;
@@ -95,14 +95,17 @@ OperationKind TokenRevoke(CredentialService& credentials, AuthService& auth) {
                            return "the token is already " + target.Fact("status");
                          }}};
   kind.steps = {
-      {"revoke", "Revoke the token", {},
+      {"revoke",
+       "Revoke the token",
+       {},
        [&credentials](store::Session& session, StepContext& context) -> Status {
          GPUAAS_ASSIGN_OR_RETURN(const auto token, ApiTokenRepository::FindById(session, context.target_id));
          if (!token) return Error::NotFound("token " + context.target_id + " no longer exists");
          if (token->revoked_at) return Ok();  // already revoked: the step's effect is there
          return credentials.ApplyRevoke(session, context.requester, *token);
        }},
-      {"forget_cached", "End cached sign-ins that used it",
+      {"forget_cached",
+       "End cached sign-ins that used it",
        [&auth](StepContext&) -> Status {
          auth.ForgetCachedCredentials();
          return Ok();
@@ -135,7 +138,9 @@ OperationKind UserStatusChange(UserService& users, AuthService& auth, bool disab
   }
   const std::string status = disable ? "disabled" : "active";
   kind.steps = {
-      {disable ? "disable" : "enable", disable ? "Disable the user and end their sessions" : "Enable the user", {},
+      {disable ? "disable" : "enable",
+       disable ? "Disable the user and end their sessions" : "Enable the user",
+       {},
        [&users, status](store::Session& session, StepContext& context) -> Status {
          GPUAAS_ASSIGN_OR_RETURN(const auto view, users.LoadView(session, context.target_id));
          if (view.user.status == status) return Ok();
@@ -143,7 +148,8 @@ OperationKind UserStatusChange(UserService& users, AuthService& auth, bool disab
          update.status = status;
          return users.ApplyAdminUpdate(session, context.requester, context.target_id, update);
        }},
-      {"forget_cached", "Drop cached credentials on this replica",
+      {"forget_cached",
+       "Drop cached credentials on this replica",
        [&auth](StepContext&) -> Status {
          auth.ForgetCachedCredentials();
          return Ok();
@@ -165,15 +171,15 @@ OperationKind UserUnlock(UserService& users) {
   kind.evidence = {"audit", "activity"};
   kind.danger = Danger::kSafe;
   kind.permission = RequirePlatformAdminOn;
-  kind.preconditions = {{"user_locked", "Sign-in is locked",
-                         [](const TargetView& target, const Caller&) -> std::optional<std::string> {
-                           if (target.Fact("locked") == "true") return std::nullopt;
-                           return "sign-in is not locked";
-                         }}};
-  kind.steps = {{"unlock", "Clear the sign-in lock", {},
-                 [&users](store::Session& session, StepContext& context) -> Status {
-                   return users.ApplyUnlock(session, context.requester, context.target_id);
-                 }}};
+  kind.preconditions = {
+      {"user_locked", "Sign-in is locked", [](const TargetView& target, const Caller&) -> std::optional<std::string> {
+         if (target.Fact("locked") == "true") return std::nullopt;
+         return "sign-in is not locked";
+       }}};
+  kind.steps = {
+      {"unlock", "Clear the sign-in lock", {}, [&users](store::Session& session, StepContext& context) -> Status {
+         return users.ApplyUnlock(session, context.requester, context.target_id);
+       }}};
   return kind;
 }
 
@@ -187,17 +193,19 @@ void RegisterAccessOperations(OperationRegistry& registry, const Clock& clock, U
   registry.AddTarget("token", [&clock](store::Session& session, const Caller& caller, std::string_view id) {
     return ResolveToken(session, caller, id, clock.Now());
   });
-  registry.AddTarget("project", [](store::Session& session, const Caller& caller,
-                                   std::string_view id) -> Result<TargetView> {
-    GPUAAS_ASSIGN_OR_RETURN(const auto access, Authorizer::RequireProject(session, caller, id, ProjectRole::kViewer));
-    return TargetView{"project", access.project.id, access.project.name, access.project.id,
-                      access.project.tenant_id, {}, "/access"};
-  });
-  registry.AddTarget("tenant", [](store::Session& session, const Caller& caller,
-                                  std::string_view id) -> Result<TargetView> {
-    GPUAAS_ASSIGN_OR_RETURN(const auto access, Authorizer::RequireTenant(session, caller, id, TenantRole::kMember));
-    return TargetView{"tenant", access.tenant.id, access.tenant.name, {}, access.tenant.id, {}, "/access"};
-  });
+  registry.AddTarget("project",
+                     [](store::Session& session, const Caller& caller, std::string_view id) -> Result<TargetView> {
+                       GPUAAS_ASSIGN_OR_RETURN(const auto access,
+                                               Authorizer::RequireProject(session, caller, id, ProjectRole::kViewer));
+                       return TargetView{"project",         access.project.id,        access.project.name,
+                                         access.project.id, access.project.tenant_id, {},
+                                         "/access"};
+                     });
+  registry.AddTarget(
+      "tenant", [](store::Session& session, const Caller& caller, std::string_view id) -> Result<TargetView> {
+        GPUAAS_ASSIGN_OR_RETURN(const auto access, Authorizer::RequireTenant(session, caller, id, TenantRole::kMember));
+        return TargetView{"tenant", access.tenant.id, access.tenant.name, {}, access.tenant.id, {}, "/access"};
+      });
   registry.AddKind(TokenRevoke(credentials, auth));
   registry.AddKind(UserStatusChange(users, auth, true));
   registry.AddKind(UserStatusChange(users, auth, false));
