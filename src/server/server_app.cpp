@@ -268,6 +268,7 @@ Result<std::uint16_t> ServerApp::Start() {
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
   p.runner->Start();
   p.outbox->Start();
+  p.handlers->notification_hub.Start();
   p.http->Start();
   p.logger.Info("started", {{"listen", p.config.listen_host + ":" + std::to_string(port)},
                             {"database", p.config.database.Redacted()},

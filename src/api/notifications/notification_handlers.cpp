@@ -22,10 +22,10 @@ Result<net::Response> NotificationHandlers::List(net::Request& request) {
                                                                static_cast<int>(limit.value_or(50))));
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(NotificationJson(item));
-  return JsonReply(200, boost::json::object{{"items", std::move(items)},
-                                            {"unread_count", page.unread_count},
-                                            {"next_cursor", page.next_cursor
-                                                                ? boost::json::value(std::to_string(*page.next_cursor))
+  return JsonReply(
+      200, boost::json::object{{"items", std::move(items)},
+                               {"unread_count", page.unread_count},
+                               {"next_cursor", page.next_cursor ? boost::json::value(std::to_string(*page.next_cursor))
                                                                 : boost::json::value(nullptr)}});
 }
 

@@ -7,7 +7,12 @@
 namespace gpuaas::api {
 
 namespace {
+
 constexpr int kBatch = 1000;
+// Notifications per frame. A connection's send queue holds 256 frames, so a resume of a
+// thousand notifications, or a burst, must travel in a few frames, not one per notification.
+constexpr std::size_t kPerFrame = 200;
+
 }  // namespace
 
 std::string NotificationMessage(const repositories::NotificationRecord& notification) {
@@ -15,10 +20,29 @@ std::string NotificationMessage(const repositories::NotificationRecord& notifica
       {"type", "notification"}, {"seq", notification.seq}, {"notification", NotificationJson(notification)}});
 }
 
-NotificationHub::NotificationHub(services::NotificationService& notifications, std::chrono::milliseconds poll)
-    : notifications_(notifications), loop_(poll, [this] { return Pass(); }) {
-  loop_.Start();
+std::string NotificationsMessage(const std::vector<const repositories::NotificationRecord*>& notifications) {
+  if (notifications.size() == 1) return NotificationMessage(*notifications.front());
+  boost::json::array items;
+  for (const auto* notification : notifications) items.push_back(NotificationJson(*notification));
+  return boost::json::serialize(
+      boost::json::object{{"type", "notifications"}, {"seq", notifications.back()->seq}, {"items", std::move(items)}});
 }
+
+void NotificationHub::Send(Connection& connection,
+                           const std::vector<const repositories::NotificationRecord*>& notifications) {
+  for (std::size_t start = 0; start < notifications.size(); start += kPerFrame) {
+    const auto end = std::min(notifications.size(), start + kPerFrame);
+    const std::vector<const repositories::NotificationRecord*> frame(notifications.begin() + start,
+                                                                     notifications.begin() + end);
+    connection.channel->Send(NotificationsMessage(frame));
+    connection.cursor = frame.back()->seq;
+  }
+}
+
+NotificationHub::NotificationHub(services::NotificationService& notifications, std::chrono::milliseconds poll)
+    : notifications_(notifications), loop_(poll, [this] { return Pass(); }) {}
+
+void NotificationHub::Start() { loop_.Start(); }
 
 NotificationHub::~NotificationHub() { loop_.Stop(); }
 
@@ -32,7 +56,8 @@ std::uint64_t NotificationHub::Register(const std::string& user_id, net::WebSock
     // catch up from the store's last seq instead.
     const bool from_now = !after_seq && global_cursor_ >= 0;
     connections_.emplace(id, Connection{user_id, &channel, after_seq.value_or(global_cursor_), from_now});
-    if (from_now) channel.Send(boost::json::serialize(boost::json::object{{"type", "synced"}, {"seq", global_cursor_}}));
+    if (from_now)
+      channel.Send(boost::json::serialize(boost::json::object{{"type", "synced"}, {"seq", global_cursor_}}));
     by_user_.emplace(user_id, id);
   }
   loop_.Wake();
@@ -80,14 +105,15 @@ Status NotificationHub::CatchUp() {
     const auto it = connections_.find(id);
     if (it == connections_.end()) continue;
     auto& connection = it->second;
+    std::vector<const repositories::NotificationRecord*> unseen;
     for (const auto& notification : missed) {
-      if (notification.seq <= connection.cursor) continue;
-      connection.channel->Send(NotificationMessage(notification));
-      connection.cursor = notification.seq;
+      if (notification.seq > connection.cursor) unseen.push_back(&notification);
     }
+    Send(connection, unseen);
     if (static_cast<int>(missed.size()) < kBatch) {
       connection.caught_up = true;
-      connection.channel->Send(boost::json::serialize(boost::json::object{{"type", "synced"}, {"seq", connection.cursor}}));
+      connection.channel->Send(
+          boost::json::serialize(boost::json::object{{"type", "synced"}, {"seq", connection.cursor}}));
     }
   }
   return Ok();
@@ -116,18 +142,30 @@ Status NotificationHub::Broadcast(bool& more) {
   GPUAAS_ASSIGN_OR_RETURN(const auto fresh, notifications_.After("", after, kBatch));
   more = static_cast<int>(fresh.size()) == kBatch;
   std::lock_guard lock(mutex_);
+  // Per connection, everything new for its user goes out together; one serialisation per
+  // frame is shared by the user's connections that are at the same cursor.
+  std::map<std::uint64_t, std::vector<const repositories::NotificationRecord*>> pending;
   for (const auto& notification : fresh) {
     global_cursor_ = notification.seq;
     const auto range = by_user_.equal_range(notification.user_id);
-    if (range.first == range.second) continue;
-    const auto message = NotificationMessage(notification);
     for (auto entry = range.first; entry != range.second; ++entry) {
-      auto& connection = connections_.at(entry->second);
+      const auto& connection = connections_.at(entry->second);
       // Connections still catching up get it from their own catch-up, in order.
       if (!connection.caught_up || notification.seq <= connection.cursor) continue;
-      connection.channel->Send(message);
-      connection.cursor = notification.seq;
+      pending[entry->second].push_back(&notification);
     }
+  }
+  std::map<std::vector<const repositories::NotificationRecord*>, std::string> frames;
+  for (auto& [id, notifications] : pending) {
+    auto& connection = connections_.at(id);
+    if (notifications.size() > kPerFrame) {
+      Send(connection, notifications);
+      continue;
+    }
+    auto frame = frames.find(notifications);
+    if (frame == frames.end()) frame = frames.emplace(notifications, NotificationsMessage(notifications)).first;
+    connection.channel->Send(frame->second);
+    connection.cursor = notifications.back()->seq;
   }
   return Ok();
 }

@@ -19,7 +19,6 @@ namespace gpuaas::api {
 // every `poll` otherwise, which is how notifications written on other replicas arrive) and
 // sends each to the connections of its user, in seq order. A connection that names a
 // cursor first gets everything after it, so a client that reconnects misses nothing.
-// The thread starts with the hub.
 class NotificationHub {
  public:
   NotificationHub(services::NotificationService& notifications, std::chrono::milliseconds poll);
@@ -27,6 +26,8 @@ class NotificationHub {
   NotificationHub(const NotificationHub&) = delete;
   NotificationHub& operator=(const NotificationHub&) = delete;
 
+  // Once the schema is current (after migrations).
+  void Start();
   void Wake() { loop_.Wake(); }
   // Without `after_seq` the connection gets what is written from now on.
   std::uint64_t Register(const std::string& user_id, net::WebSocketChannel& channel,
@@ -36,6 +37,9 @@ class NotificationHub {
 
  private:
   bool Pass();
+  struct Connection;
+  // In frames of at most 200, advancing the connection's cursor.
+  static void Send(Connection& connection, const std::vector<const repositories::NotificationRecord*>& notifications);
   Status CatchUp();
   Status Broadcast(bool& more);
 
@@ -55,7 +59,10 @@ class NotificationHub {
   WorkerLoop loop_;                  // last: its thread stops before the members it uses go
 };
 
-// The message a connection receives for one notification.
+// The messages a connection receives: {"type":"notification","seq","notification"} for one,
+// {"type":"notifications","seq" (the last),"items":[...]} for several at once (a catch-up or
+// a burst), and {"type":"synced","seq"} once a resume has caught up.
 std::string NotificationMessage(const repositories::NotificationRecord& notification);
+std::string NotificationsMessage(const std::vector<const repositories::NotificationRecord*>& notifications);
 
 }  // namespace gpuaas::api

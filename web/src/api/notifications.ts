@@ -50,6 +50,8 @@ export function deleteNotification(id: string) {
 /** Messages on /ws/notifications. */
 export type NotificationMessage =
   | { type: 'notification'; seq: number; notification: Notification }
+  /** Several at once, oldest first: a resume's catch-up, or a burst (seq is the last one's). */
+  | { type: 'notifications'; seq: number; notifications: Notification[] }
   | { type: 'synced'; seq: number };
 
 /** ws(s)://<this origin>/ws/notifications[?after=<seq>] (the session cookie authenticates it). */
@@ -71,6 +73,9 @@ export function parseNotificationMessage(data: unknown): NotificationMessage | n
   const message = parsed as Record<string, unknown>;
   if (typeof message.seq !== 'number') return null;
   if (message.type === 'synced') return { type: 'synced', seq: message.seq };
+  if (message.type === 'notifications' && Array.isArray(message.items)) {
+    return { type: 'notifications', seq: message.seq, notifications: message.items as Notification[] };
+  }
   if (message.type === 'notification' && typeof message.notification === 'object' && message.notification) {
     return { type: 'notification', seq: message.seq, notification: message.notification as Notification };
   }

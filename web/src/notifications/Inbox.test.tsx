@@ -62,11 +62,14 @@ describe('inbox', () => {
     // A repeat of the same notification does not count twice.
     act(() => ws.receive({ type: 'notification', seq: 8, notification: note(8, { title: 'Revoke token succeeded' }) }));
     expect(badge()).toHaveTextContent('3');
+    // A batch (a catch-up or a burst) counts each notification once.
+    act(() => ws.receive({ type: 'notifications', seq: 10, items: [note(8), note(9), note(10)] }));
+    await waitFor(() => expect(badge()).toHaveTextContent('5'));
 
     // Dropped: reconnects with backoff, resuming after the last seq seen.
     act(() => ws.serverClose());
     await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2), { timeout: 3000 });
-    expect(FakeWebSocket.latest()!.url).toBe('ws://localhost:3000/ws/notifications?after=8');
+    expect(FakeWebSocket.latest()!.url).toBe('ws://localhost:3000/ws/notifications?after=10');
   });
 
   it('lists notifications on /notifications with mark read, mark all read, delete and a link to the operation', async () => {

@@ -111,6 +111,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         failures = 0;
         setLive('live');
         if (message.type === 'notification') onNotification(message.notification);
+        else if (message.type === 'notifications') message.notifications.forEach(onNotification);
         else seen(message.seq);
       };
       ws.onopen = () => {
