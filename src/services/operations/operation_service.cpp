@@ -158,6 +158,9 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
   GPUAAS_RETURN_IF_ERROR(OperationRepository::Insert(session, op));
   GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
       session, {op.id, 0, now, "created", op.stage, 1, "requested by " + caller.principal.label}));
+  // The view first: the audit and outbox appends take the evidence lock, held until commit,
+  // so they come last to keep that window short.
+  GPUAAS_ASSIGN_OR_RETURN(auto view, ViewOf(session, op));
   GPUAAS_RETURN_IF_ERROR(context_.audit.Append(session, caller,
                                                {"operation.start",
                                                 target.type,
@@ -174,7 +177,7 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
                                     target.tenant_id,
                                     caller.principal.label,
                                     {{"operation_id", op.id}, {"kind", kind->name}, {"title", kind->title}}}));
-  return ViewOf(session, std::move(op));
+  return view;
 }
 
 void OperationService::AuditRefusal(const Caller& caller, const StartOperationInput& input, const Error& error) {
