@@ -133,7 +133,7 @@ class RunnerTest : public ::testing::Test {
     registry_.AddKind(std::move(kind));
     service_ = std::make_unique<OperationService>(Context(), registry_, nullptr);
     runner_ = std::make_unique<OperationRunner>(
-        Context(), registry_, OperationRunnerOptions{"runner-a", 1, 10ms, 30000ms, 1000ms, 60000ms}, nullptr);
+        Context(), registry_, OperationRunnerOptions{.owner = "runner-a", .workers = 1, .idle_poll = 10ms}, nullptr);
   }
 
   std::string Start() {

@@ -88,7 +88,8 @@ Result<bool> OperationRunner::RunOnce() {
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
     GPUAAS_ASSIGN_OR_RETURN(
-        claimed, OperationRepository::ClaimDue(session, Micros(now), Micros(options_.lease), options_.owner, 1));
+        claimed, OperationRepository::ClaimDue(session, Micros(now), Micros(options_.lease), options_.owner,
+                                               options_.claim_batch));
     for (const auto& [op, previous] : claimed) {
       const auto message = previous
                                ? "taken over by " + *op.lease_owner + " after the lease of " + *previous + " expired"
@@ -98,20 +99,22 @@ Result<bool> OperationRunner::RunOnce() {
     }
     return Ok();
   }));
-  for (const auto& one : claimed) {
-    const Lease lease{one.record.id, one.record.lease_owner.value_or("")};
-    {
-      std::lock_guard lock(in_flight_mutex_);
-      in_flight_[lease.operation_id] = lease;
-    }
-    Execute(one);
+  // Every claimed operation is in flight (its lease renewed) until it has run, including the
+  // ones of the batch still waiting their turn.
+  {
     std::lock_guard lock(in_flight_mutex_);
-    in_flight_.erase(lease.operation_id);
+    for (const auto& one : claimed) in_flight_[one.record.id] = Lease{one.record.id, one.record.lease_owner.value_or("")};
+  }
+  for (std::size_t i = 0; i < claimed.size(); ++i) {
+    const auto& one = claimed[i];
+    Execute(one, /*fresh=*/i == 0);
+    std::lock_guard lock(in_flight_mutex_);
+    in_flight_.erase(one.record.id);
   }
   return !claimed.empty();
 }
 
-void OperationRunner::Execute(const OperationRepository::Claimed& claimed) {
+void OperationRunner::Execute(const OperationRepository::Claimed& claimed, bool fresh) {
   const auto& op = claimed.record;
   const Lease lease{op.id, op.lease_owner.value_or("")};
   const auto* kind = registry_.FindKind(op.kind);
@@ -138,7 +141,8 @@ void OperationRunner::Execute(const OperationRepository::Claimed& claimed) {
     const auto& step = steps[static_cast<std::size_t>(index)];
     context.step_index = static_cast<int>(index);
     context.attempt = attempt;
-    if (kind->cancellable) {
+    // The first step run right after the claim knows the cancel flag from the claim itself.
+    if (kind->cancellable && !(fresh && index == op.step_index)) {
       bool cancel = op.cancel_requested;
       (void)context_.database.Read([&](store::Session& session) -> Status {
         GPUAAS_ASSIGN_OR_RETURN(const auto current, OperationRepository::FindById(session, op.id));

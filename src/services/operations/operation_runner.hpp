@@ -18,6 +18,7 @@ namespace gpuaas::services {
 struct OperationRunnerOptions {
   std::string owner;  // this replica's name; each claim adds its own suffix (the fencing token)
   int workers = 2;
+  int claim_batch = 4;  // operations one worker claims per transaction, then runs in turn
   std::chrono::milliseconds idle_poll{250};
   std::chrono::milliseconds lease{30000};
   std::chrono::milliseconds retry_base{1000};
@@ -44,7 +45,8 @@ class OperationRunner {
   Result<bool> RunOnce();
 
  private:
-  void Execute(const repositories::OperationRepository::Claimed& claimed);
+  // `fresh`: claimed just now, so the claim's view of the row is current.
+  void Execute(const repositories::OperationRepository::Claimed& claimed, bool fresh);
   Status Fail(const repositories::Lease& lease, const repositories::OperationRecord& op, const OperationKind* kind,
               StepContext& context, const Error& error);
   Status Retry(const repositories::Lease& lease, const repositories::OperationRecord& op, const Step& step, int attempt,
