@@ -3,6 +3,9 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <optional>
+#include <string>
+
 #include "net/http_types.hpp"
 #include "net/route.hpp"
 
@@ -10,6 +13,11 @@ namespace gpuaas::api {
 
 inline net::Response JsonReply(int status, const boost::json::value& body) {
   return net::Response::Json(status, boost::json::serialize(body));
+}
+
+// A JSON string, or null when absent.
+inline boost::json::value StringOrNull(const std::optional<std::string>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
 inline net::Response NoContent() {

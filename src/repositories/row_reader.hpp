@@ -47,6 +47,14 @@ inline store::Value OptionalIntValue(const std::optional<std::int64_t>& value) {
   return value ? store::Value(*value) : store::Null();
 }
 
+// Appends "AND column = ?" to a WHERE clause when a filter value is given.
+inline void AddEquals(std::string& where, store::Params& params, std::string_view column,
+                      const std::optional<std::string>& value) {
+  if (!value) return;
+  where += " AND " + std::string(column) + " = ?";
+  params.emplace_back(*value);
+}
+
 // Runs a query and maps each row with `map`.
 template <typename Record, typename Map>
 Result<std::vector<Record>> QueryAll(store::Session& session, const std::string& sql, const store::Params& params,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 
 namespace gpuaas {
 
@@ -12,6 +13,9 @@ class Clock {
   virtual ~Clock() = default;
   [[nodiscard]] virtual Timestamp Now() const = 0;
 };
+
+// Microseconds since the Unix epoch: how the operations engine stores times it compares in SQL.
+inline std::int64_t MicrosSinceEpoch(Timestamp time) { return time.time_since_epoch().count(); }
 
 class SystemClock final : public Clock {
  public:

@@ -10,10 +10,6 @@
 namespace gpuaas::api {
 namespace {
 
-boost::json::value OptionalText(const std::optional<std::string>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-
 boost::json::object ActivityJson(const repositories::ActivityRecord& r) {
   return {{"id", r.id},
           {"seq", r.seq},
@@ -22,8 +18,8 @@ boost::json::object ActivityJson(const repositories::ActivityRecord& r) {
           {"title", r.title},
           {"actor", r.actor_label},
           {"outcome", r.outcome},
-          {"operation_id", OptionalText(r.operation_id)},
-          {"audit_id", OptionalText(r.audit_id)},
+          {"operation_id", StringOrNull(r.operation_id)},
+          {"audit_id", StringOrNull(r.audit_id)},
           {"event_id", r.event_id},
           {"occurred_at", FormatRfc3339(r.occurred_at)}};
 }
@@ -45,9 +41,9 @@ Result<net::Response> ActivityHandlers::List(net::Request& request) {
                                          cursor, static_cast<int>(limit.value_or(50))));
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(ActivityJson(item));
-  return JsonReply(200, boost::json::object{{"items", std::move(items)},
-                                            {"next_cursor", page.next_cursor
-                                                                ? boost::json::value(std::to_string(*page.next_cursor))
+  return JsonReply(
+      200, boost::json::object{{"items", std::move(items)},
+                               {"next_cursor", page.next_cursor ? boost::json::value(std::to_string(*page.next_cursor))
                                                                 : boost::json::value(nullptr)}});
 }
 

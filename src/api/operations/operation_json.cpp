@@ -2,14 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "api/handler_support.hpp"
 #include "shared/rfc3339.hpp"
 
 namespace gpuaas::api {
 namespace {
-
-boost::json::value OptionalText(const std::optional<std::string>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
 
 boost::json::value OptionalTime(const std::optional<Timestamp>& value) {
   return value ? boost::json::value(FormatRfc3339(*value)) : boost::json::value(nullptr);
@@ -50,8 +47,8 @@ boost::json::object OperationSummaryJson(const repositories::OperationRecord& op
   return {{"id", op.id},
           {"kind", op.kind},
           {"target", boost::json::object{{"type", op.target_type}, {"id", op.target_id}, {"name", op.target_name}}},
-          {"project_id", OptionalText(op.project_id)},
-          {"tenant_id", OptionalText(op.tenant_id)},
+          {"project_id", StringOrNull(op.project_id)},
+          {"tenant_id", StringOrNull(op.tenant_id)},
           {"state", op.state},
           {"stage", op.stage},
           {"step_index", op.step_index},
@@ -112,11 +109,11 @@ boost::json::object CatalogJson(const services::OperationCatalog& catalog) {
     if (entry.kind->confirmation == services::Confirmation::kTyped) json["confirmation_text"] = catalog.target.name;
     boost::json::array preconditions;
     for (const auto& result : entry.preconditions) {
-      preconditions.push_back(boost::json::object{{"id", result.id},
-                                                  {"description", result.description},
-                                                  {"met", result.met},
-                                                  {"reason", result.met ? boost::json::value(nullptr)
-                                                                        : boost::json::value(result.reason)}});
+      preconditions.push_back(boost::json::object{
+          {"id", result.id},
+          {"description", result.description},
+          {"met", result.met},
+          {"reason", result.met ? boost::json::value(nullptr) : boost::json::value(result.reason)}});
     }
     json["preconditions"] = std::move(preconditions);
     json["permitted"] = entry.permitted;

@@ -30,13 +30,6 @@ AuditRecord FromRow(const store::Row& row) {
                      row.Text(16)};
 }
 
-void AddEquals(std::string& where, store::Params& params, std::string_view column,
-               const std::optional<std::string>& value) {
-  if (!value) return;
-  where += " AND " + std::string(column) + " = ?";
-  params.emplace_back(*value);
-}
-
 }  // namespace
 
 Result<AuditHead> AuditRepository::LockHead(store::Session& session) {

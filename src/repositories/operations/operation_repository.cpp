@@ -47,13 +47,6 @@ OperationRecord FromRow(const store::Row& row) {
 
 std::string Select() { return "SELECT " + std::string(kColumns) + " FROM operations "; }
 
-void AddEquals(std::string& where, store::Params& params, std::string_view column,
-               const std::optional<std::string>& value) {
-  if (!value) return;
-  where += " AND " + std::string(column) + " = ?";
-  params.emplace_back(*value);
-}
-
 std::string Placeholders(std::size_t count) {
   std::string text;
   for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
@@ -73,37 +66,38 @@ Result<bool> ChangedOne(Result<std::int64_t> changed) {
 }  // namespace
 
 Status OperationRepository::Insert(store::Session& session, const OperationRecord& r) {
-  return Executed(session.Execute("INSERT INTO operations (" + std::string(kColumns) +
-                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {r.id,
-                r.kind,
-                r.target_type,
-                r.target_id,
-                r.target_name,
-                OptionalTextValue(r.project_id),
-                OptionalTextValue(r.tenant_id),
-                r.params,
-                r.requester_type,
-                r.requester_id,
-                r.requester_label,
-                r.request_id,
-                r.state,
-                r.stage,
-                r.step_index,
-                r.step_count,
-                r.attempt,
-                r.max_attempts,
-                r.next_run_us,
-                OptionalTextValue(r.lease_owner),
-                OptionalIntValue(r.lease_expires_us),
-                std::int64_t{r.cancel_requested ? 1 : 0},
-                OptionalTextValue(r.result),
-                OptionalTextValue(r.error_code),
-                OptionalTextValue(r.error_message),
-                TimeValue(r.created_at),
-                OptionalTimeValue(r.started_at),
-                OptionalTimeValue(r.finished_at),
-                TimeValue(r.updated_at)}));
+  return Executed(session.Execute(
+      "INSERT INTO operations (" + std::string(kColumns) +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.id,
+       r.kind,
+       r.target_type,
+       r.target_id,
+       r.target_name,
+       OptionalTextValue(r.project_id),
+       OptionalTextValue(r.tenant_id),
+       r.params,
+       r.requester_type,
+       r.requester_id,
+       r.requester_label,
+       r.request_id,
+       r.state,
+       r.stage,
+       r.step_index,
+       r.step_count,
+       r.attempt,
+       r.max_attempts,
+       r.next_run_us,
+       OptionalTextValue(r.lease_owner),
+       OptionalIntValue(r.lease_expires_us),
+       std::int64_t{r.cancel_requested ? 1 : 0},
+       OptionalTextValue(r.result),
+       OptionalTextValue(r.error_code),
+       OptionalTextValue(r.error_message),
+       TimeValue(r.created_at),
+       OptionalTimeValue(r.started_at),
+       OptionalTimeValue(r.finished_at),
+       TimeValue(r.updated_at)}));
 }
 
 Result<std::optional<OperationRecord>> OperationRepository::FindById(store::Session& session, std::string_view id) {
@@ -139,9 +133,8 @@ Result<std::vector<OperationRecord>> OperationRepository::List(store::Session& s
   return QueryAll<OperationRecord>(session, Select() + where + " ORDER BY id DESC LIMIT ?", params, FromRow);
 }
 
-Result<std::vector<OperationRepository::Claimed>> OperationRepository::ClaimDue(store::Session& session, std::int64_t now_us,
-                                                                   std::int64_t lease_us,
-                                                                   const std::string& owner_prefix, int limit) {
+Result<std::vector<OperationRepository::Claimed>> OperationRepository::ClaimDue(
+    store::Session& session, std::int64_t now_us, std::int64_t lease_us, const std::string& owner_prefix, int limit) {
   std::string sql =
       "SELECT id, lease_owner FROM operations WHERE state IN ('queued', 'running') AND next_run_us <= ? "
       "AND (lease_expires_us IS NULL OR lease_expires_us < ?) ORDER BY next_run_us LIMIT ?";
@@ -154,10 +147,10 @@ Result<std::vector<OperationRepository::Claimed>> OperationRepository::ClaimDue(
   for (const auto& row : rows) {
     const auto& id = row.Text(0);
     const auto owner = owner_prefix + "/" + id.substr(id.size() - 6);
-    GPUAAS_RETURN_IF_ERROR(session.Execute(
-        "UPDATE operations SET lease_owner = ?, lease_expires_us = ?, state = 'running', "
-        "started_at = COALESCE(started_at, ?) WHERE id = ?",
-        {owner, now_us + lease_us, TimeValue(Timestamp(std::chrono::microseconds(now_us))), id}));
+    GPUAAS_RETURN_IF_ERROR(
+        session.Execute("UPDATE operations SET lease_owner = ?, lease_expires_us = ?, state = 'running', "
+                        "started_at = COALESCE(started_at, ?) WHERE id = ?",
+                        {owner, now_us + lease_us, TimeValue(Timestamp(std::chrono::microseconds(now_us))), id}));
     GPUAAS_ASSIGN_OR_RETURN(auto record, FindById(session, id));
     if (record) claimed.push_back(Claimed{std::move(*record), OptionalTextAt(row, 1)});
   }
@@ -166,9 +159,9 @@ Result<std::vector<OperationRepository::Claimed>> OperationRepository::ClaimDue(
 
 Result<bool> OperationRepository::RenewLease(store::Session& session, const Lease& lease, std::int64_t expires_us,
                                              Timestamp now) {
-  return ChangedOne(session.Execute(
-      "UPDATE operations SET lease_expires_us = ?, updated_at = ? WHERE id = ? AND lease_owner = ?",
-      {expires_us, TimeValue(now), lease.operation_id, lease.owner}));
+  return ChangedOne(
+      session.Execute("UPDATE operations SET lease_expires_us = ?, updated_at = ? WHERE id = ? AND lease_owner = ?",
+                      {expires_us, TimeValue(now), lease.operation_id, lease.owner}));
 }
 
 Result<bool> OperationRepository::AdvanceStep(store::Session& session, const Lease& lease, std::int64_t next_index,
@@ -193,8 +186,14 @@ Result<bool> OperationRepository::Finish(store::Session& session, const std::opt
   std::string sql =
       "UPDATE operations SET state = ?, stage = ?, result = ?, error_code = ?, error_message = ?, finished_at = ?, "
       "updated_at = ?, lease_owner = NULL, lease_expires_us = NULL WHERE id = ? AND ";
-  store::Params params{o.state,          o.stage,         OptionalTextValue(o.result), OptionalTextValue(o.error_code),
-                       OptionalTextValue(o.error_message), TimeValue(now), TimeValue(now), std::string(id)};
+  store::Params params{o.state,
+                       o.stage,
+                       OptionalTextValue(o.result),
+                       OptionalTextValue(o.error_code),
+                       OptionalTextValue(o.error_message),
+                       TimeValue(now),
+                       TimeValue(now),
+                       std::string(id)};
   if (lease) {
     sql += "lease_owner = ?";
     params.emplace_back(lease->owner);
@@ -212,18 +211,18 @@ Result<bool> OperationRepository::RequestCancel(store::Session& session, std::st
 
 Result<bool> OperationRepository::Requeue(store::Session& session, std::string_view id, std::int64_t now_us,
                                           Timestamp now) {
-  return ChangedOne(session.Execute(
-      "UPDATE operations SET state = 'queued', attempt = 1, next_run_us = ?, error_code = NULL, "
-      "error_message = NULL, finished_at = NULL, cancel_requested = 0, updated_at = ? "
-      "WHERE id = ? AND state = 'failed'",
-      {now_us, TimeValue(now), std::string(id)}));
+  return ChangedOne(
+      session.Execute("UPDATE operations SET state = 'queued', attempt = 1, next_run_us = ?, error_code = NULL, "
+                      "error_message = NULL, finished_at = NULL, cancel_requested = 0, updated_at = ? "
+                      "WHERE id = ? AND state = 'failed'",
+                      {now_us, TimeValue(now), std::string(id)}));
 }
 
 Status OperationRepository::AppendEvent(store::Session& session, const OperationEventRecord& e) {
   return Executed(session.Execute(
-          "INSERT INTO operation_events (operation_id, seq, occurred_at, type, stage, attempt, message) "
-          "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM operation_events WHERE operation_id = ?), ?, ?, ?, ?, ?)",
-          {e.operation_id, e.operation_id, TimeValue(e.occurred_at), e.type, e.stage, e.attempt, e.message}));
+      "INSERT INTO operation_events (operation_id, seq, occurred_at, type, stage, attempt, message) "
+      "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM operation_events WHERE operation_id = ?), ?, ?, ?, ?, ?)",
+      {e.operation_id, e.operation_id, TimeValue(e.occurred_at), e.type, e.stage, e.attempt, e.message}));
 }
 
 Result<std::vector<OperationEventRecord>> OperationRepository::Events(store::Session& session, std::string_view id) {
@@ -237,15 +236,16 @@ Result<std::vector<OperationEventRecord>> OperationRepository::Events(store::Ses
       });
 }
 
-Status OperationRepository::InsertSelftestMark(store::Session& session, std::string_view id,
-                                               std::int64_t step_index, Timestamp now) {
-  return Executed(session.Execute("INSERT INTO operation_selftest_marks (operation_id, step_index, marked_at) VALUES (?, ?, ?)",
-               {std::string(id), step_index, TimeValue(now)}));
+Status OperationRepository::InsertSelftestMark(store::Session& session, std::string_view id, std::int64_t step_index,
+                                               Timestamp now) {
+  return Executed(
+      session.Execute("INSERT INTO operation_selftest_marks (operation_id, step_index, marked_at) VALUES (?, ?, ?)",
+                      {std::string(id), step_index, TimeValue(now)}));
 }
 
 Result<std::vector<std::int64_t>> OperationRepository::SelftestMarksPerStep(store::Session& session,
-                                                                           std::string_view id,
-                                                                           std::int64_t step_count) {
+                                                                            std::string_view id,
+                                                                            std::int64_t step_count) {
   GPUAAS_ASSIGN_OR_RETURN(const auto rows, session.Query("SELECT step_index, COUNT(*) FROM operation_selftest_marks "
                                                          "WHERE operation_id = ? GROUP BY step_index",
                                                          {std::string(id)}));

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "services/access/authorizer.hpp"
+#include "services/platform/outbox.hpp"
 
 namespace gpuaas::services {
 
@@ -10,13 +11,8 @@ using repositories::ActivityRecord;
 
 namespace {
 
-std::string Text(const boost::json::object& payload, std::string_view key) {
-  const auto* value = payload.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
 std::optional<std::string> OptionalText(const boost::json::object& payload, std::string_view key) {
-  auto text = Text(payload, key);
+  auto text = PayloadText(payload, key);
   if (text.empty()) return std::nullopt;
   return text;
 }
@@ -39,12 +35,12 @@ Status ActivityConsumer::Handle(store::Session& session, const repositories::Out
   record.event_id = event.id;
   record.occurred_at = event.occurred_at;
   if (event.type == "audit.recorded") {
-    const auto action = Text(payload, "action");
+    const auto action = PayloadText(payload, "action");
     // Operations tell their own story below; their audit rows stay reachable from there.
     if (action.rfind("operation.", 0) == 0) return Ok();
     record.kind = "audit:" + action;
     record.title = action;
-    record.outcome = Text(payload, "outcome");
+    record.outcome = PayloadText(payload, "outcome");
     record.audit_id = OptionalText(payload, "audit_id");
   } else if (event.type.rfind("operation.", 0) == 0) {
     static const std::pair<std::string_view, std::string_view> kVerbs[] = {{"operation.created", "started"},
@@ -55,8 +51,8 @@ Status ActivityConsumer::Handle(store::Session& session, const repositories::Out
     for (const auto& [type, said] : kVerbs) {
       if (event.type == type) verb = std::string(said);
     }
-    record.title = Text(payload, "title") + " " + verb;
-    if (const auto error = Text(payload, "error"); !error.empty()) record.title += ": " + error.substr(0, 200);
+    record.title = PayloadText(payload, "title") + " " + verb;
+    if (const auto error = PayloadText(payload, "error"); !error.empty()) record.title += ": " + error.substr(0, 200);
     record.outcome = verb;
     record.operation_id = OptionalText(payload, "operation_id");
   } else {
@@ -74,8 +70,8 @@ Result<ActivityPage> ActivityService::List(const Caller& caller, std::string_vie
   ActivityPage page;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto target, registry_.Resolve(session, caller, resource_type, resource_id));
-    GPUAAS_ASSIGN_OR_RETURN(page.items, repositories::ActivityRepository::ListByResource(
-                                            session, target.type, target.id, cursor, limit + 1));
+    GPUAAS_ASSIGN_OR_RETURN(page.items, repositories::ActivityRepository::ListByResource(session, target.type,
+                                                                                         target.id, cursor, limit + 1));
     return Ok();
   }));
   if (static_cast<int>(page.items.size()) > limit) {

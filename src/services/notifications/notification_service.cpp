@@ -3,20 +3,14 @@
 #include <boost/json.hpp>
 
 #include "services/access/authorizer.hpp"
+#include "services/platform/outbox.hpp"
 
 namespace gpuaas::services {
 
 using repositories::NotificationRecord;
 using repositories::NotificationRepository;
 
-namespace {
-
-std::string Text(const boost::json::object& payload, std::string_view key) {
-  const auto* value = payload.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Status NotificationConsumer::Handle(store::Session& session, const repositories::OutboxEventRecord& event) {
   static const std::pair<std::string_view, std::string_view> kOutcomes[] = {
@@ -30,17 +24,17 @@ Status NotificationConsumer::Handle(store::Session& session, const repositories:
   const auto parsed = boost::json::parse(event.payload, parse_error);
   if (parse_error || !parsed.is_object()) return Ok();
   const auto& payload = parsed.as_object();
-  if (Text(payload, "requester_type") != "user") return Ok();
-  const auto title = Text(payload, "title");
+  if (PayloadText(payload, "requester_type") != "user") return Ok();
+  const auto title = PayloadText(payload, "title");
   NotificationRecord record;
   record.id = ids_.Next("ntf");
-  record.user_id = Text(payload, "requester_id");
+  record.user_id = PayloadText(payload, "requester_id");
   record.kind = event.type;
   record.title = title + " " + std::string(outcome);
-  record.body = title + " on " + event.resource_type + " '" + Text(payload, "target_name") + "' " +
+  record.body = title + " on " + event.resource_type + " '" + PayloadText(payload, "target_name") + "' " +
                 std::string(outcome) + ".";
-  if (const auto error = Text(payload, "error"); !error.empty()) record.body += " " + error.substr(0, 300);
-  record.link = "/operations/" + Text(payload, "operation_id");
+  if (const auto error = PayloadText(payload, "error"); !error.empty()) record.body += " " + error.substr(0, 300);
+  record.link = "/operations/" + PayloadText(payload, "operation_id");
   record.event_id = event.id;
   record.created_at = event.occurred_at;
   GPUAAS_ASSIGN_OR_RETURN(const bool written, NotificationRepository::Insert(session, record));
@@ -59,8 +53,8 @@ Result<NotificationPage> NotificationService::List(const Caller& caller, bool un
   if (limit < 1 || limit > 200) return Error::InvalidArgument("limit", "must be between 1 and 200");
   NotificationPage page;
   GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(page.items, NotificationRepository::ListForUser(session, caller.principal.id, unread_only,
-                                                                            cursor, limit + 1));
+    GPUAAS_ASSIGN_OR_RETURN(
+        page.items, NotificationRepository::ListForUser(session, caller.principal.id, unread_only, cursor, limit + 1));
     GPUAAS_ASSIGN_OR_RETURN(page.unread_count, NotificationRepository::CountUnread(session, caller.principal.id));
     return Ok();
   }));

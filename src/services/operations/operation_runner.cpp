@@ -14,8 +14,6 @@ using repositories::OperationRepository;
 
 namespace {
 
-std::int64_t Micros(Timestamp time) { return time.time_since_epoch().count(); }
-
 std::int64_t Micros(std::chrono::milliseconds duration) {
   return std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
 }
@@ -69,7 +67,8 @@ bool OperationRunner::RenewLeases() {
     const auto now = context_.clock.Now();
     for (const auto& lease : leases) {
       GPUAAS_ASSIGN_OR_RETURN(
-          const bool held, OperationRepository::RenewLease(session, lease, Micros(now) + Micros(options_.lease), now));
+          const bool held,
+          OperationRepository::RenewLease(session, lease, MicrosSinceEpoch(now) + Micros(options_.lease), now));
       (void)held;  // a lease already lost is noticed by the step's fenced commit
     }
     return Ok();
@@ -88,7 +87,7 @@ Result<bool> OperationRunner::RunOnce() {
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
     GPUAAS_ASSIGN_OR_RETURN(
-        claimed, OperationRepository::ClaimDue(session, Micros(now), Micros(options_.lease), options_.owner,
+        claimed, OperationRepository::ClaimDue(session, MicrosSinceEpoch(now), Micros(options_.lease), options_.owner,
                                                options_.claim_batch));
     for (const auto& [op, previous] : claimed) {
       const auto message = previous
@@ -103,7 +102,8 @@ Result<bool> OperationRunner::RunOnce() {
   // ones of the batch still waiting their turn.
   {
     std::lock_guard lock(in_flight_mutex_);
-    for (const auto& one : claimed) in_flight_[one.record.id] = Lease{one.record.id, one.record.lease_owner.value_or("")};
+    for (const auto& one : claimed)
+      in_flight_[one.record.id] = Lease{one.record.id, one.record.lease_owner.value_or("")};
   }
   for (std::size_t i = 0; i < claimed.size(); ++i) {
     const auto& one = claimed[i];
@@ -170,10 +170,10 @@ void OperationRunner::Execute(const OperationRepository::Claimed& claimed, bool 
               OperationRepository::Finish(session, lease, op.id,
                                           {"succeeded", "done", boost::json::serialize(context.result), {}, {}}, now));
         } else {
-          GPUAAS_ASSIGN_OR_RETURN(fenced,
-                                  OperationRepository::AdvanceStep(session, lease, index + 1,
-                                                                   steps[static_cast<std::size_t>(index + 1)].name,
-                                                                   Micros(now) + Micros(options_.lease), now));
+          GPUAAS_ASSIGN_OR_RETURN(
+              fenced, OperationRepository::AdvanceStep(session, lease, index + 1,
+                                                       steps[static_cast<std::size_t>(index + 1)].name,
+                                                       MicrosSinceEpoch(now) + Micros(options_.lease), now));
         }
         if (!fenced) return LeaseLost(lease);
         GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
@@ -209,8 +209,9 @@ Status OperationRunner::Retry(const Lease& lease, const OperationRecord& op, con
   const auto delay = RetryDelay(attempt, options_.retry_base, options_.retry_cap, Jitter());
   return context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
-    GPUAAS_ASSIGN_OR_RETURN(const bool fenced, OperationRepository::ScheduleRetry(session, lease, attempt + 1,
-                                                                                  Micros(now) + Micros(delay), now));
+    GPUAAS_ASSIGN_OR_RETURN(
+        const bool fenced,
+        OperationRepository::ScheduleRetry(session, lease, attempt + 1, MicrosSinceEpoch(now) + Micros(delay), now));
     if (!fenced) return LeaseLost(lease);
     return OperationRepository::AppendEvent(
         session, {op.id, 0, now, "step_retry", step.name, attempt,

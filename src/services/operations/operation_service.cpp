@@ -13,8 +13,6 @@ using repositories::OperationRepository;
 
 namespace {
 
-std::int64_t Micros(Timestamp time) { return time.time_since_epoch().count(); }
-
 std::string_view RequesterType(const Principal& principal) {
   switch (principal.kind) {
     case PrincipalKind::kServiceAccount: return "service_account";
@@ -152,7 +150,7 @@ Result<OperationView> OperationService::StartIn(store::Session& session, const C
   op.step_count = static_cast<std::int64_t>(steps.size());
   op.attempt = 1;
   op.max_attempts = kind->max_attempts;
-  op.next_run_us = Micros(now);
+  op.next_run_us = MicrosSinceEpoch(now);
   op.created_at = now;
   op.updated_at = now;
   GPUAAS_RETURN_IF_ERROR(OperationRepository::Insert(session, op));
@@ -334,7 +332,7 @@ Result<OperationView> OperationService::Control(const Caller& caller, std::strin
       if (op.state != "failed") {
         return Error::FailedPrecondition("only a failed operation can be retried; this one is " + op.state);
       }
-      GPUAAS_RETURN_IF_ERROR(OperationRepository::Requeue(session, op.id, Micros(now), now));
+      GPUAAS_RETURN_IF_ERROR(OperationRepository::Requeue(session, op.id, MicrosSinceEpoch(now), now));
       GPUAAS_RETURN_IF_ERROR(OperationRepository::AppendEvent(
           session, {op.id, 0, now, "retry_requested", op.stage, 1,
                     "retried by " + caller.principal.label + " from step " + op.stage}));

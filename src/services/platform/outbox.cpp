@@ -6,6 +6,11 @@
 
 namespace gpuaas::services {
 
+std::string PayloadText(const boost::json::object& payload, std::string_view key) {
+  const auto* value = payload.if_contains(key);
+  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
 Result<std::string> EmitEvent(store::Session& session, const Clock& clock, IdGenerator& ids, const DomainEvent& event) {
   repositories::OutboxEventRecord record;
   record.id = ids.Next("evt");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+
 #include <optional>
 #include <string>
 
@@ -22,6 +23,9 @@ struct DomainEvent {
   std::string actor_label;
   boost::json::object payload;
 };
+
+// A string member of an event's payload, or "" (consumers read payloads with it).
+std::string PayloadText(const boost::json::object& payload, std::string_view key);
 
 // The one way to publish a domain event: written into the outbox inside the caller's
 // transaction, so the event exists exactly when the change it describes does. Returns the

@@ -11,8 +11,6 @@ namespace {
 
 constexpr std::string_view kLeaseName = "outbox_dispatcher";
 
-std::int64_t Micros(Timestamp time) { return time.time_since_epoch().count(); }
-
 }  // namespace
 
 OutboxDispatcher::OutboxDispatcher(store::Database& database, const Clock& clock, OutboxDispatcherOptions options)
@@ -37,8 +35,8 @@ Result<int> OutboxDispatcher::DispatchOnce() {
   bool leader = false;
   GPUAAS_RETURN_IF_ERROR(database_.Write([&](store::Session& session) -> Status {
     const auto ttl = std::chrono::duration_cast<std::chrono::microseconds>(options_.leader_ttl).count();
-    GPUAAS_ASSIGN_OR_RETURN(
-        leader, OutboxRepository::AcquireWorkerLease(session, kLeaseName, options_.owner, Micros(clock_.Now()), ttl));
+    GPUAAS_ASSIGN_OR_RETURN(leader, OutboxRepository::AcquireWorkerLease(session, kLeaseName, options_.owner,
+                                                                         MicrosSinceEpoch(clock_.Now()), ttl));
     return Ok();
   }));
   if (!leader) return 0;
