@@ -32,6 +32,9 @@ echo "started on ${GPUAAS_TEST_POSTGRES_URL}"
 step "C++ tests (unit, integration, pg)"
 record ctest --test-dir build --output-on-failure -j2 --timeout 300
 
+step "console first-load budget (250 KB of JavaScript gzipped)"
+record node web/scripts/bundle-size.mjs
+
 step "console unit tests (Vitest)"
 record bash -c "cd web && npm test --silent"
 

@@ -12,6 +12,8 @@ export default defineConfig({
     assetsDir: 'assets',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: scripts/bundle-size.mjs reads the first-load chunks from it.
+    manifest: true,
     rollupOptions: {
       onwarn(warning, warn) {
         // react-router ships "use client" directives for RSC; harmless in an SPA bundle.

@@ -9,8 +9,23 @@
 //   - a signed-out visit to /storage lands on /login (?next=/storage)
 //   - a wrong password shows the server's generic message
 //   - signing in returns to /storage
-//   - "/" lands on /workloads
-//   - one check per rail group: click it, URL path, h1, aria-current, screenshot
+//   - the shell and its navigation contract (e2e/shell.mjs):
+//     - "/" lands a platform admin on /platform
+//     - one check per rail group (click, URL path, one h1, aria-current,
+//       screenshot group-<path>.png) and, for Access, Account and Platform,
+//       one walking every local-nav tab (URL, aria-current, h2 section title,
+//       screenshot section-<path>.png)
+//     - the Help menu's three entries open Developer resources on the right
+//       tab; the API reference lists > 50 endpoints and its filter narrows it
+//     - the project switcher (tenant + project made through the API) puts
+//       ?project= in the URL; the project overview (h1, back link to /access)
+//       and the tenant overview (h1, project row linking to its overview)
+//     - keyboard: first Tab is "Skip to content", Tab reaches the project
+//       overview's primary action with a visible focus ring, Enter follows it
+//     - a deep link to an operation page; its back link goes to /operations
+//     - every in-app link seen in main and the top bar opens a real page
+//     - at 768 px wide, /access/quotas and /platform do not scroll sideways
+//     - prefers-color-scheme: dark renders /platform in the dark theme
 //   - a deep link to /storage loads directly (server falls back to index.html)
 //   - Account → Security: add an SSH key, listed with its SHA256 fingerprint
 //   - create an API token: the secret is shown once, and not after dismiss/reload
@@ -30,6 +45,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { operationChecks } from './operations.mjs';
+import { shellChecks } from './shell.mjs';
 
 const BASE_URL = (process.env.GPUAAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -37,17 +53,6 @@ const ARTIFACTS_DIR = fileURLToPath(new URL('../e2e-artifacts/', import.meta.url
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 10_000);
 const EMAIL = process.env.GPUAAS_E2E_EMAIL || '';
 const PASSWORD = process.env.GPUAAS_E2E_PASSWORD || '';
-
-// Kept independent of src/routes.ts on purpose: this is what users must see.
-const GROUPS = [
-  { label: 'Workloads', path: '/workloads' },
-  { label: 'Compute', path: '/compute' },
-  { label: 'Apps', path: '/apps' },
-  { label: 'Storage', path: '/storage' },
-  { label: 'Access', path: '/access' },
-  { label: 'Account', path: '/account' },
-  { label: 'Platform', path: '/platform' },
-];
 
 // A real ed25519 public key (ssh-keygen -lf accepts it). Its fingerprint is
 // computed below the way OpenSSH does: SHA256 of the key blob, base64, no padding.
@@ -205,27 +210,20 @@ async function main() {
     });
     if (!signedIn && !abortReason) abortReason = 'could not sign in';
 
-    await check('root redirects to /workloads', async () => {
-      const res = await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-      assert(res && res.ok(), `GET ${BASE_URL}/ returned HTTP ${res?.status()}`);
-      await page.waitForURL((url) => url.pathname === '/workloads');
-      const text = await h1Text(page);
-      assert(text === 'Workloads', `expected h1 "Workloads", got "${text}"`);
+    await shellChecks({
+      page,
+      context,
+      browser,
+      BASE_URL,
+      stamp,
+      email: EMAIL,
+      pageErrors,
+      check,
+      assert,
+      shot,
+      h1Text,
+      railLink,
     });
-
-    for (const { label, path } of GROUPS) {
-      await check(`rail ${label} -> ${path}`, async () => {
-        const link = railLink(page, label);
-        await link.click();
-        await page.waitForURL((url) => url.pathname === path);
-        assert(pathOf(page) === path, `expected path ${path}, got ${pathOf(page)}`);
-        const text = await h1Text(page);
-        assert(text === label, `expected h1 "${label}", got "${text}"`);
-        const current = await link.getAttribute('aria-current');
-        assert(current === 'page', `expected aria-current="page" on ${label}, got ${current}`);
-        await shot(page, label.toLowerCase());
-      });
-    }
 
     await check('deep link /storage loads directly', async () => {
       const deep = await context.newPage();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { calls, errorResponse, initOf, mockApi, testSession } from './test/mockApi';
-import { currentPath, renderApp, waitForPath } from './test/renderApp';
+import { currentPath, renderApp, settle, waitForPath } from './test/renderApp';
 
 // Spelled out here on purpose (not imported from routes.ts) so that a change
 // to the route table's order, labels or paths makes these tests fail.
@@ -31,8 +31,17 @@ function rail() {
   return screen.getByRole('navigation', { name: 'Product groups' });
 }
 
+function signInAsAdmin() {
+  mockApi({
+    ...EMPTY_ACCESS,
+    'GET /api/v1/auth/session': testSession({ platform_admin: true }),
+    'GET /api/v1/users/me': { user: testSession({ platform_admin: true }).user, tenants: [], projects: [] },
+  });
+}
+
 describe('left rail', () => {
-  it('renders the seven product groups in order with correct hrefs', async () => {
+  it('shows a platform admin the seven product groups in order with correct hrefs', async () => {
+    signInAsAdmin();
     await renderApp('/workloads');
     const links = within(rail()).getAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual(EXPECTED_GROUPS.map(([label]) => label));
@@ -41,7 +50,23 @@ describe('left rail', () => {
     );
   });
 
-  it('redirects / to /workloads', async () => {
+  it('shows other users the six product groups, without Platform', async () => {
+    await renderApp('/workloads');
+    const links = within(rail()).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(
+      EXPECTED_GROUPS.filter(([label]) => label !== 'Platform').map(([label]) => label),
+    );
+  });
+
+  it('lands a platform admin on the Platform overview', async () => {
+    signInAsAdmin();
+    await renderApp('/');
+    await waitFor(() => expect(currentPath()).toBe('/platform'));
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Platform');
+  });
+
+  it('lands other users on /workloads', async () => {
     await renderApp('/');
     await waitFor(() => expect(currentPath()).toBe('/workloads'));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Workloads');
@@ -55,7 +80,7 @@ describe('left rail', () => {
     await renderApp('/storage');
     const storage = within(rail()).getByRole('link', { name: 'Storage' });
     expect(storage).toHaveAttribute('aria-current', 'page');
-    for (const [label] of EXPECTED_GROUPS.filter(([l]) => l !== 'Storage')) {
+    for (const [label] of EXPECTED_GROUPS.filter(([l]) => l !== 'Storage' && l !== 'Platform')) {
       expect(within(rail()).getByRole('link', { name: label })).not.toHaveAttribute(
         'aria-current',
       );
@@ -132,15 +157,15 @@ describe('group pages', () => {
 });
 
 describe('unknown routes', () => {
-  it('shows "Page not found" inside the shell with a link back to Workloads', async () => {
+  it('shows "Page not found" inside the shell with a link back to the start page', async () => {
     const user = userEvent.setup();
     await renderApp('/definitely/not/a/page');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
     // Still inside the shell.
     expect(rail()).toBeInTheDocument();
     expect(within(rail()).queryByRole('link', { current: 'page' })).not.toBeInTheDocument();
-    const back = screen.getByRole('link', { name: 'Back to Workloads' });
-    expect(back).toHaveAttribute('href', '/workloads');
+    const back = screen.getByRole('link', { name: 'Back to your start page' });
+    expect(back).toHaveAttribute('href', '/');
     await user.click(back);
     expect(currentPath()).toBe('/workloads');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Workloads');
@@ -160,7 +185,8 @@ describe('top bar', () => {
     expect(bell).toHaveAttribute('href', '/notifications');
     expect(within(rail()).queryByRole('link', { name: 'Notifications' })).not.toBeInTheDocument();
     await user.click(bell);
-    expect(currentPath()).toBe('/notifications');
+    await waitForPath('/notifications');
+    await settle();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Notifications');
     expect(within(rail()).queryByRole('link', { current: 'page' })).not.toBeInTheDocument();
   });

@@ -1,22 +1,13 @@
-import { apiRequest } from './client';
-import type { Page } from './types';
+import { api, data } from './client';
+import type { Activity, Page } from './types';
 
-/** One entry of a resource's activity stream (GET /activity?resource=type:id). */
-export interface ActivityItem {
-  id: string;
-  seq: number;
-  resource?: { type: string; id: string };
-  /** "audit:<action>" for audited changes, "operation.<event>" for operations. */
-  kind: string;
-  title: string;
-  actor: string;
-  /** allowed | denied | failed for audit entries; started | succeeded | failed | cancelled for operations. */
-  outcome: string;
-  operation_id: string | null;
-  audit_id: string | null;
-  event_id?: string;
-  occurred_at: string;
-}
+/**
+ * One entry of a resource's activity stream (GET /activity?resource=type:id).
+ * kind: "audit:<action>" for audited changes, "operation.<event>" for
+ * operations; outcome: allowed | denied | failed for audit entries, started |
+ * succeeded | failed | cancelled for operations.
+ */
+export type ActivityItem = Activity;
 
 export const ACTIVITY_PAGE_SIZE = 20;
 
@@ -26,9 +17,19 @@ export function listActivity(
   cursor: string | null,
   signal?: AbortSignal,
   limit = ACTIVITY_PAGE_SIZE,
-) {
-  return apiRequest<Page<ActivityItem>>('/activity', {
-    signal,
-    query: { resource: `${resource.type}:${resource.id}`, cursor: cursor ?? undefined, limit },
-  });
+): Promise<Page<ActivityItem>> {
+  return data(
+    api.GET('/api/v1/activity', {
+      params: {
+        query: {
+          resource: `${resource.type}:${resource.id}`,
+          // next_cursor is a seq sent as a string of digits; openapi.json types the parameter as an
+          // integer. Sent back verbatim (no float round trip for large seqs).
+          cursor: (cursor || undefined) as number | undefined,
+          limit,
+        },
+      },
+      signal,
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { API_PREFIX, apiRequest, buildQuery, seg } from './client';
+import { API_PREFIX, api, buildQuery, data } from './client';
 import type { AuditEvent, AuditOutcome, Page } from './types';
 
 /** Filters of GET /audit and /audit/export, in query-string order. */
@@ -22,7 +22,7 @@ export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['allowed', 'denied', 'fa
 export const AUDIT_PAGE_SIZE = 50;
 
 function filterParams(filters: AuditFilters) {
-  const params: Record<string, string | undefined> = {};
+  const params: Partial<Record<AuditFilterKey, string>> = {};
   for (const key of AUDIT_FILTER_KEYS) params[key] = filters[key]?.trim() || undefined;
   return params;
 }
@@ -32,14 +32,28 @@ export function auditListQuery(filters: AuditFilters, cursor?: string | null) {
   return buildQuery({ ...filterParams(filters), cursor: cursor ?? undefined, limit: AUDIT_PAGE_SIZE });
 }
 
+/** A plain link (the browser downloads the CSV with the session cookie). */
 export function auditExportUrl(filters: AuditFilters) {
   return `${API_PREFIX}/audit/export${buildQuery(filterParams(filters))}`;
 }
 
-export function listAudit(filters: AuditFilters, cursor: string | null, signal?: AbortSignal) {
-  return apiRequest<Page<AuditEvent>>(`/audit${auditListQuery(filters, cursor)}`, { signal });
+export function listAudit(filters: AuditFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<AuditEvent>> {
+  // outcome is free text from the URL; the server answers 400 for a value outside the enum.
+  const params = filterParams(filters) as Omit<AuditFilters, 'outcome'> & { outcome?: AuditOutcome };
+  return data(
+    api.GET('/api/v1/audit', {
+      params: {
+        query: {
+          ...params,
+          cursor: cursor ?? undefined,
+          limit: AUDIT_PAGE_SIZE,
+        },
+      },
+      signal,
+    }),
+  );
 }
 
-export function getAuditEvent(auditId: string, signal?: AbortSignal) {
-  return apiRequest<AuditEvent>(`/audit/${seg(auditId)}`, { signal });
+export function getAuditEvent(auditId: string, signal?: AbortSignal): Promise<AuditEvent> {
+  return data(api.GET('/api/v1/audit/{audit_id}', { params: { path: { audit_id: auditId } }, signal }));
 }

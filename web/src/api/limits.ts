@@ -1,34 +1,35 @@
-import { apiRequest, seg } from './client';
-import type { EntitlementRules, Entitlements, ProjectQuota, QuotaLimits, QuotaSettings } from './types';
+import { api, data } from './client';
+import type { EntitlementRules, Entitlements, ProjectQuota, QuotaLimits, QuotaRule, QuotaSettings } from './types';
 
-export function getProjectQuota(projectId: string, signal?: AbortSignal) {
-  return apiRequest<ProjectQuota>(`/projects/${seg(projectId)}/quota`, { signal });
+export function getProjectQuota(projectId: string, signal?: AbortSignal): Promise<ProjectQuota> {
+  return data(api.GET('/api/v1/projects/{project_id}/quota', { params: { path: { project_id: projectId } }, signal }));
 }
 
 /** Platform admin only. */
-export function getQuotaSettings(signal?: AbortSignal) {
-  return apiRequest<QuotaSettings>('/quotas', { signal });
+export function getQuotaSettings(signal?: AbortSignal): Promise<QuotaSettings> {
+  return data(api.GET('/api/v1/quotas', { signal }));
 }
 
-export function setPlatformQuota(limits: QuotaLimits) {
-  return apiRequest<QuotaLimits>('/quotas/platform', { method: 'PUT', body: limits });
+export function setPlatformQuota(limits: QuotaLimits): Promise<QuotaRule> {
+  return data(api.PUT('/api/v1/quotas/platform', { body: limits }));
 }
 
-export function setProjectQuota(projectId: string, limits: QuotaLimits) {
-  return apiRequest<unknown>(`/quotas/projects/${seg(projectId)}`, { method: 'PUT', body: limits });
+export function setProjectQuota(projectId: string, limits: QuotaLimits): Promise<QuotaRule> {
+  return data(api.PUT('/api/v1/quotas/projects/{project_id}', { params: { path: { project_id: projectId } }, body: limits }));
 }
 
-export function deleteProjectQuota(projectId: string) {
-  return apiRequest<void>(`/quotas/projects/${seg(projectId)}`, { method: 'DELETE' });
+export async function deleteProjectQuota(projectId: string): Promise<void> {
+  await api.DELETE('/api/v1/quotas/projects/{project_id}', { params: { path: { project_id: projectId } } });
 }
 
-export function getEntitlements(projectId: string, signal?: AbortSignal) {
-  return apiRequest<Entitlements>(`/projects/${seg(projectId)}/entitlements`, { signal });
+export function getEntitlements(projectId: string, signal?: AbortSignal): Promise<Entitlements> {
+  return data(
+    api.GET('/api/v1/projects/{project_id}/entitlements', { params: { path: { project_id: projectId } }, signal }),
+  );
 }
 
-export function setEntitlements(projectId: string, rules: EntitlementRules) {
-  return apiRequest<Entitlements>(`/projects/${seg(projectId)}/entitlements`, {
-    method: 'PUT',
-    body: rules,
-  });
+export function setEntitlements(projectId: string, rules: EntitlementRules): Promise<Entitlements> {
+  return data(
+    api.PUT('/api/v1/projects/{project_id}/entitlements', { params: { path: { project_id: projectId } }, body: rules }),
+  );
 }

@@ -1,50 +1,41 @@
-import { apiRequest, seg } from './client';
+import { api, data } from './client';
+import type { Notification, NotificationPage } from './types';
 
-/** An inbox entry of the signed-in user (e.g. "Revoke token succeeded"). */
-export interface Notification {
-  id: string;
-  seq: number;
-  kind: string;
-  title: string;
-  body: string;
-  /** Console path, e.g. /operations/op_… */
-  link: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  unread_count: number;
-  next_cursor: string | null;
-}
+/** An inbox entry of the signed-in user (e.g. "Revoke token succeeded"); `link` is a console path. */
+export type { Notification, NotificationPage } from './types';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 
 export function listNotifications(
   options: { unread?: boolean; cursor?: string | null; limit?: number } = {},
   signal?: AbortSignal,
-) {
-  return apiRequest<NotificationPage>('/notifications', {
-    signal,
-    query: {
-      unread: options.unread ? 'true' : undefined,
-      cursor: options.cursor ?? undefined,
-      limit: options.limit ?? NOTIFICATION_PAGE_SIZE,
-    },
-  });
+): Promise<NotificationPage> {
+  return data(
+    api.GET('/api/v1/notifications', {
+      params: {
+        query: {
+          unread: options.unread ? 'true' : undefined,
+          // next_cursor is a seq sent as a string of digits; openapi.json types the parameter as an
+          // integer. Sent back verbatim (no float round trip for large seqs).
+          cursor: (options.cursor || undefined) as number | undefined,
+          limit: options.limit ?? NOTIFICATION_PAGE_SIZE,
+        },
+      },
+      signal,
+    }),
+  );
 }
 
-export function markNotificationRead(id: string) {
-  return apiRequest<void>(`/notifications/${seg(id)}/read`, { method: 'POST' });
+export async function markNotificationRead(id: string): Promise<void> {
+  await api.POST('/api/v1/notifications/{notification_id}/read', { params: { path: { notification_id: id } } });
 }
 
-export function markAllNotificationsRead() {
-  return apiRequest<{ marked: number }>('/notifications/read-all', { method: 'POST' });
+export function markAllNotificationsRead(): Promise<{ marked: number }> {
+  return data(api.POST('/api/v1/notifications/read-all'));
 }
 
-export function deleteNotification(id: string) {
-  return apiRequest<void>(`/notifications/${seg(id)}`, { method: 'DELETE' });
+export async function deleteNotification(id: string): Promise<void> {
+  await api.DELETE('/api/v1/notifications/{notification_id}', { params: { path: { notification_id: id } } });
 }
 
 /** Messages on /ws/notifications. */

@@ -1,128 +1,45 @@
-import { apiRequest, seg } from './client';
+import { ApiError, api, data } from './client';
+import type { components } from './schema.gen';
 import type { Page } from './types';
 
 /**
  * The operations engine (api/v1/operations): each lifecycle change of a
  * resource is a durable operation with steps, a timeline and evidence. A
  * target's catalogue says which operations exist for it, whether the caller
- * may start them and which preconditions hold right now.
+ * may start them and which preconditions hold right now. The shapes are the
+ * generated schemas of api/openapi.json.
  */
 
-export type OperationIntent = 'inspect' | 'setup' | 'update' | 'maintenance' | 'recovery' | 'destructive';
-export type OperationDanger = 'safe' | 'caution' | 'destructive';
-export type ConfirmationMode = 'none' | 'confirm' | 'typed';
-export type OperationState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export type StepState = 'done' | 'running' | 'pending' | 'failed' | 'skipped';
+type S = components['schemas'];
+
+/** GET /{target}/operations: the operations a target offers, evaluated now for the caller. */
+export type OperationCatalog = S['OperationCatalog'];
+export type CatalogOperation = OperationCatalog['operations'][number];
+/** The catalogue's target; `name` is what a typed confirmation repeats, `link` its console path. */
+export type CatalogTarget = OperationCatalog['target'];
+export type OperationPrecondition = CatalogOperation['preconditions'][number];
+
+export type OperationIntent = CatalogOperation['intent'];
+export type OperationDanger = CatalogOperation['danger'];
+export type ConfirmationMode = CatalogOperation['confirmation'];
+
+/** A row of GET /operations. */
+export type OperationSummary = S['Operation'];
+export type OperationState = OperationSummary['state'];
+export type OperationError = NonNullable<OperationSummary['error']>;
+
+/** GET /operations/{id}: the summary plus steps, timeline and where its evidence lives. */
+export type OperationView = S['OperationView'];
+export type OperationStep = OperationView['steps'][number];
+export type StepState = OperationStep['state'];
+export type OperationEvent = OperationView['timeline'][number];
 
 /** What an operation acts on; the console opens catalogues for these. */
-export type OperationTargetType = 'token' | 'user' | 'platform' | 'project' | 'tenant';
+export type OperationTargetType = CatalogTarget['type'];
 
 export interface OperationTargetRef {
   type: OperationTargetType | (string & {});
   id: string;
-}
-
-export interface CatalogTarget extends OperationTargetRef {
-  name: string;
-  /** Console path of the target's own page. */
-  link: string;
-}
-
-export interface OperationPrecondition {
-  id: string;
-  description: string;
-  met: boolean;
-  /** Why it is not met (null when met). */
-  reason: string | null;
-}
-
-export interface CatalogOperation {
-  kind: string;
-  title: string;
-  description: string;
-  intent: OperationIntent;
-  danger: OperationDanger;
-  confirmation: ConfirmationMode;
-  /** The exact text to type when `confirmation` is "typed" (the target's name). */
-  confirmation_text?: string;
-  expected_result: string;
-  failure_path: string;
-  evidence: string[];
-  cancellable: boolean;
-  steps: Array<{ name: string; title: string }>;
-  preconditions: OperationPrecondition[];
-  permitted: boolean;
-  not_permitted_reason: string | null;
-  /** Permitted and every precondition met. */
-  available: boolean;
-}
-
-export interface OperationCatalog {
-  target: CatalogTarget;
-  operations: CatalogOperation[];
-}
-
-export interface OperationStep {
-  name: string;
-  title: string;
-  state: StepState;
-}
-
-export interface OperationEvent {
-  seq: number;
-  at: string;
-  type: string;
-  stage: string;
-  attempt: number;
-  message: string;
-}
-
-export interface OperationError {
-  code: string;
-  message: string;
-}
-
-/** A row of GET /operations. */
-export interface OperationSummary {
-  id: string;
-  kind: string;
-  target: { type: string; id: string; name: string };
-  project_id: string | null;
-  tenant_id: string | null;
-  state: OperationState;
-  stage: string;
-  step_index: number;
-  step_count: number;
-  attempt: number;
-  max_attempts: number;
-  cancel_requested: boolean;
-  requester: { type: string; id: string; label: string };
-  request_id: string;
-  result: unknown;
-  error: OperationError | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
-}
-
-/** GET /operations/{id}: the summary plus steps, timeline and where its evidence lives. */
-export interface OperationView extends OperationSummary {
-  title: string;
-  params?: unknown;
-  intent?: OperationIntent;
-  danger?: OperationDanger;
-  cancellable?: boolean;
-  steps: OperationStep[];
-  timeline: OperationEvent[];
-  evidence: {
-    /** API path of the audit rows of the starting request, e.g. /api/v1/audit?request_id=… */
-    audit: string;
-    /** API path of the target's activity stream. */
-    activity: string;
-    /** Console path of the target, when it still resolves. */
-    target: string | null;
-  };
 }
 
 export const INTENT_ORDER: readonly OperationIntent[] = [
@@ -149,26 +66,50 @@ export function isTerminal(state: string): boolean {
   return TERMINAL.has(state);
 }
 
-/** API path of a target's catalogue. */
+/** API path (under /api/v1) of a target's catalogue. */
 export function cataloguePath(target: OperationTargetRef): string {
+  const id = encodeURIComponent(target.id);
   switch (target.type) {
     case 'platform':
       return '/platform/operations';
     case 'token':
-      return `/tokens/${seg(target.id)}/operations`;
+      return `/tokens/${id}/operations`;
     case 'user':
-      return `/users/${seg(target.id)}/operations`;
+      return `/users/${id}/operations`;
     case 'project':
-      return `/projects/${seg(target.id)}/operations`;
+      return `/projects/${id}/operations`;
     case 'tenant':
-      return `/tenants/${seg(target.id)}/operations`;
+      return `/tenants/${id}/operations`;
     default:
-      return `/${seg(target.type)}s/${seg(target.id)}/operations`;
+      return `/${encodeURIComponent(target.type)}s/${id}/operations`;
   }
 }
 
-export function getCatalogue(target: OperationTargetRef, signal?: AbortSignal) {
-  return apiRequest<OperationCatalog>(cataloguePath(target), { signal });
+export function getCatalogue(target: OperationTargetRef, signal?: AbortSignal): Promise<OperationCatalog> {
+  switch (target.type) {
+    case 'platform':
+      return data(api.GET('/api/v1/platform/operations', { signal }));
+    case 'token':
+      return data(api.GET('/api/v1/tokens/{token_id}/operations', { params: { path: { token_id: target.id } }, signal }));
+    case 'user':
+      return data(api.GET('/api/v1/users/{user_id}/operations', { params: { path: { user_id: target.id } }, signal }));
+    case 'project':
+      return data(
+        api.GET('/api/v1/projects/{project_id}/operations', { params: { path: { project_id: target.id } }, signal }),
+      );
+    case 'tenant':
+      return data(
+        api.GET('/api/v1/tenants/{tenant_id}/operations', { params: { path: { tenant_id: target.id } }, signal }),
+      );
+    default:
+      return Promise.reject(
+        new ApiError({
+          code: 'not_found',
+          message: `This console has no operations catalogue for ${target.type} targets.`,
+          status: 404,
+        }),
+      );
+  }
 }
 
 export interface StartOperationInput {
@@ -180,28 +121,29 @@ export interface StartOperationInput {
 }
 
 /** POST /operations → 202 with the operation (queued). */
-export function startOperation(input: StartOperationInput) {
-  return apiRequest<OperationView>('/operations', {
-    method: 'POST',
-    body: {
-      kind: input.kind,
-      target: { type: input.target.type, id: input.target.id },
-      ...(input.params && Object.keys(input.params).length > 0 ? { params: input.params } : {}),
-      ...(input.confirmation !== undefined ? { confirmation: input.confirmation } : {}),
-    },
-  });
+export function startOperation(input: StartOperationInput): Promise<OperationView> {
+  return data(
+    api.POST('/api/v1/operations', {
+      body: {
+        kind: input.kind,
+        target: { type: input.target.type, id: input.target.id },
+        ...(input.params && Object.keys(input.params).length > 0 ? { params: input.params } : {}),
+        ...(input.confirmation !== undefined ? { confirmation: input.confirmation } : {}),
+      },
+    }),
+  );
 }
 
-export function getOperation(id: string, signal?: AbortSignal) {
-  return apiRequest<OperationView>(`/operations/${seg(id)}`, { signal });
+export function getOperation(id: string, signal?: AbortSignal): Promise<OperationView> {
+  return data(api.GET('/api/v1/operations/{operation_id}', { params: { path: { operation_id: id } }, signal }));
 }
 
-export function cancelOperation(id: string) {
-  return apiRequest<OperationView>(`/operations/${seg(id)}/cancel`, { method: 'POST' });
+export function cancelOperation(id: string): Promise<OperationView> {
+  return data(api.POST('/api/v1/operations/{operation_id}/cancel', { params: { path: { operation_id: id } } }));
 }
 
-export function retryOperation(id: string) {
-  return apiRequest<OperationView>(`/operations/${seg(id)}/retry`, { method: 'POST' });
+export function retryOperation(id: string): Promise<OperationView> {
+  return data(api.POST('/api/v1/operations/{operation_id}/retry', { params: { path: { operation_id: id } } }));
 }
 
 export interface OperationFilters {
@@ -209,6 +151,7 @@ export interface OperationFilters {
   target_id?: string;
   state?: OperationState;
   kind?: string;
+  requester_id?: string;
 }
 
 export function listOperations(
@@ -216,11 +159,8 @@ export function listOperations(
   cursor: string | null,
   signal?: AbortSignal,
   limit = 25,
-) {
-  return apiRequest<Page<OperationSummary>>('/operations', {
-    signal,
-    query: { ...filters, cursor: cursor ?? undefined, limit },
-  });
+): Promise<Page<OperationSummary>> {
+  return data(api.GET('/api/v1/operations', { params: { query: { ...filters, cursor: cursor ?? undefined, limit } }, signal }));
 }
 
 /** Console path of an operation's page. */

@@ -1,203 +1,72 @@
 /**
- * Shapes of the identity, tenancy, access and evidence API (api/v1). Times are
- * RFC 3339 strings in UTC; they are formatted for display in src/format.ts.
+ * Shapes of the identity, tenancy, access and evidence API (api/v1), as
+ * named aliases of the schemas generated from api/openapi.json
+ * (schema.gen.ts, `npm run gen:api`). Do not write shapes by hand here: fix
+ * openapi.json and regenerate. Times are RFC 3339 strings in UTC; they are
+ * formatted for display in src/format.ts.
  */
+import type { components } from './schema.gen';
 
-export interface User {
-  id: string;
-  email: string;
-  display_name: string;
-  platform_admin: boolean;
-  status: 'active' | 'disabled';
-  locked_until: string | null;
-  created_at: string;
-}
+type S = components['schemas'];
 
-export interface SessionInfo {
-  id: string;
-  created_at: string;
-  expires_at: string;
-}
+export type User = S['User'];
 
 /** Body of GET /auth/session, POST /auth/login and POST /auth/signup. */
-export interface AuthSession {
-  user: User;
-  session: SessionInfo;
-  csrf_token: string;
-}
+export type AuthSession = S['AuthSession'];
+export type SessionInfo = AuthSession['session'];
+export type AuthConfig = S['AuthConfig'];
 
-export interface AuthConfig {
-  signup_enabled: boolean;
-}
+export type TenantRole = NonNullable<S['Tenant']['role']>;
+export type ProjectRole = S['ServiceAccount']['role'];
+export type MemberRole = S['Member']['role'];
 
-export type TenantRole = 'owner' | 'admin' | 'member';
-export type ProjectRole = 'admin' | 'member' | 'viewer';
-export type MemberRole = TenantRole | ProjectRole;
+/** A tenant of GET /users/me; `role` is "" (not null) when none is recorded. */
+export type TenantMembership = S['Me']['tenants'][number];
+/** A project of GET /users/me; `role` is "" (not null) when none. */
+export type ProjectMembership = S['Me']['projects'][number];
+export type Me = S['Me'];
 
-export interface TenantMembership {
-  id: string;
-  name: string;
-  personal: boolean;
-  role: TenantRole;
-}
+/** A console session of GET /users/me/sessions. */
+export type UserSession = S['ConsoleSession'];
+export type SshKey = S['SshKey'];
 
-export interface ProjectMembership {
-  id: string;
-  tenant_id: string;
-  tenant_name: string;
-  name: string;
-  role: ProjectRole;
-}
-
-export interface Me {
-  user: User;
-  tenants: TenantMembership[];
-  projects: ProjectMembership[];
-}
-
-export interface UserSession {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  ip: string;
-  user_agent: string;
-  current: boolean;
-}
-
-export interface SshKey {
-  id: string;
-  name: string;
-  key_type: string;
-  bits: number;
-  fingerprint: string;
-  comment: string;
-  created_at: string;
-}
-
-export type TokenScope = 'read' | 'write';
-
-export interface Token {
-  id: string;
-  name: string;
-  kind: 'personal' | 'service_account';
-  prefix: string;
-  scopes: TokenScope[];
-  expires_at: string | null;
-  last_used_at: string | null;
-  created_at: string;
-  revoked_at: string | null;
-  status: 'active' | 'expired' | 'revoked';
-}
-
+export type TokenScope = S['Token']['scopes'][number];
+export type Token = S['Token'];
 /** 201 body when a token is created: the secret exists only in this response. */
-export interface CreatedToken {
-  token: Token;
-  secret: string;
-}
+export type CreatedToken = S['CreatedToken'];
 
-export interface Tenant {
-  id: string;
-  name: string;
-  personal: boolean;
-  role: TenantRole | null;
-  created_at: string;
-}
+export type Tenant = S['Tenant'];
+export type Project = S['Project'];
+export type Member = S['Member'];
+export type ServiceAccount = S['ServiceAccount'];
 
-export interface Project {
-  id: string;
-  tenant_id: string;
-  tenant_name: string;
-  name: string;
-  role: ProjectRole | null;
-  created_at: string;
-}
+/** GET /projects/{id}/quota. */
+export type ProjectQuota = S['QuotaHeadroom'];
+export type QuotaLine = ProjectQuota['resources'][number];
+export type QuotaResource = QuotaLine['resource'];
+export type QuotaSource = QuotaLine['source'];
 
-export interface Member {
-  user_id: string;
-  email: string;
-  display_name: string;
-  role: MemberRole;
-  created_at: string;
-}
+/** Body of PUT /quotas/platform and /quotas/{scope}/{id}; null = unlimited. */
+export type QuotaLimits = S['QuotaLimits'];
+/** A stored quota rule (the answer of the PUTs, and the overrides of GET /quotas). */
+export type QuotaRule = S['QuotaRule'];
+export type QuotaOverride = QuotaRule;
+/** GET /quotas (platform admins). */
+export type QuotaSettings = S['QuotaPolicy'];
 
-export interface ServiceAccount {
-  id: string;
-  project_id: string;
-  name: string;
-  role: ProjectRole;
-  created_at: string;
-  tokens: Token[];
-}
+export type EntitlementRule = S['EntitlementSetting'];
+export type EntitlementMode = EntitlementRule['mode'];
+export type Entitlements = S['Entitlements'];
+export type EntitlementRules = Pick<Entitlements, 'skus' | 'apps'>;
 
-export type QuotaResource = 'gpus' | 'workloads';
-export type QuotaSource = 'platform_default' | 'project_override' | 'user_override';
+export type AuditEvent = S['AuditEvent'];
+export type AuditOutcome = AuditEvent['outcome'];
 
-export interface QuotaLine {
-  resource: QuotaResource;
-  used: number;
-  /** null = unlimited */
-  limit: number | null;
-  headroom: number | null;
-  source: QuotaSource;
-}
+export type Notification = S['Notification'];
+export type NotificationPage = S['NotificationPage'];
+export type Activity = S['Activity'];
 
-export interface ProjectQuota {
-  project_id: string;
-  resources: QuotaLine[];
-}
-
-export interface QuotaLimits {
-  max_gpus: number | null;
-  max_workloads: number | null;
-}
-
-export interface QuotaOverride extends QuotaLimits {
-  scope: 'project' | 'user';
-  scope_id: string;
-  updated_at: string;
-}
-
-export interface QuotaSettings {
-  platform: QuotaLimits;
-  overrides: QuotaOverride[];
-}
-
-export type EntitlementMode = 'all_active' | 'allow_list';
-
-export interface EntitlementRule {
-  mode: EntitlementMode;
-  allowed: string[];
-}
-
-export interface EntitlementRules {
-  skus: EntitlementRule;
-  apps: EntitlementRule;
-}
-
-export interface Entitlements extends EntitlementRules {
-  project_id: string;
-}
-
-export type AuditOutcome = 'allowed' | 'denied' | 'failed';
-
-export interface AuditEvent {
-  id: string;
-  occurred_at: string;
-  actor_type: 'user' | 'service_account' | 'anonymous' | 'system';
-  actor_id: string;
-  actor_label: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  project_id: string | null;
-  tenant_id: string | null;
-  request_id: string;
-  client_ip: string;
-  outcome: AuditOutcome;
-  metadata: Record<string, string>;
-}
-
+/** A cursor page (newest first); next_cursor is null on the last page. */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;

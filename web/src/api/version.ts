@@ -1,10 +1,13 @@
-/** Shape returned by GET /api/v1/version on the control plane. */
-export interface ServerVersion {
-  name: string;
-  version: string;
-  commit: string;
-  build_type: string;
-}
+import { api, data, expectUnauthorized } from './client';
+import type { components } from './schema.gen';
+
+/**
+ * Shape returned by GET /api/v1/version on the control plane (VersionInfo).
+ * Only the fields the console shows are checked at run time; `api_version`
+ * is optional here so an older server still gets its version shown.
+ */
+export type ServerVersion = Omit<components['schemas']['VersionInfo'], 'api_version'> &
+  Partial<Pick<components['schemas']['VersionInfo'], 'api_version'>>;
 
 export const VERSION_ENDPOINT = '/api/v1/version';
 
@@ -22,18 +25,13 @@ function isServerVersion(value: unknown): value is ServerVersion {
 
 /**
  * Fetch the server version. Rejects on network errors, non-2xx responses and
- * payloads that do not match the expected shape; callers show
- * "version unavailable" in that case rather than inventing a value.
+ * payloads that do not match the expected shape (an HTML fallback page, for
+ * one); callers show "version unavailable" in that case rather than
+ * inventing a value.
  */
 export async function fetchServerVersion(signal?: AbortSignal): Promise<ServerVersion> {
-  const res = await fetch(VERSION_ENDPOINT, {
-    headers: { Accept: 'application/json' },
-    signal,
-  });
-  if (!res.ok) {
-    throw new Error(`GET ${VERSION_ENDPOINT} failed: HTTP ${res.status}`);
-  }
-  const body: unknown = await res.json();
+  // The version is public: a 401 here says nothing about the session.
+  const body: unknown = await data(api.GET('/api/v1/version', { signal, middleware: [expectUnauthorized] }));
   if (!isServerVersion(body)) {
     throw new Error(`GET ${VERSION_ENDPOINT} returned an unexpected payload`);
   }

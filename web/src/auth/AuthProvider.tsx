@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QueryClientContext } from '@tanstack/react-query';
 import { getSession } from '../api/auth';
 import { ApiError, isAbortError, setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import type { AuthSession, User } from '../api/types';
@@ -7,7 +8,10 @@ import { AuthContext, type AuthContextValue, type AuthState } from './AuthContex
 /**
  * Owns the console session: probes GET /auth/session on load, keeps the CSRF
  * token in the API client, and flips to "signed out" whenever any API call
- * answers 401 (RequireAuth then sends the user to /login).
+ * answers 401. RequireAuth then sends the user to /login?next=<the page they
+ * were on>, and LoginPage returns there after signing in. Signing out (or
+ * the session ending) drops the query cache: the next user must not see the
+ * previous one's data.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
@@ -18,10 +22,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed_in', session });
   }, []);
 
-  const signedOut = useCallback((reason: 'ended' | 'missing' = 'missing') => {
-    setCsrfToken(null);
-    setState({ status: 'signed_out', reason });
-  }, []);
+  // Optional: AuthProvider also works without an ApiQueryProvider above it.
+  const queryClient = useContext(QueryClientContext);
+
+  const signedOut = useCallback(
+    (reason: 'ended' | 'missing' = 'missing') => {
+      setCsrfToken(null);
+      setState({ status: 'signed_out', reason });
+      queryClient?.clear();
+    },
+    [queryClient],
+  );
 
   useEffect(() => setUnauthorizedHandler(() => signedOut('missing')), [signedOut]);
 

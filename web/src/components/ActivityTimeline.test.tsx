@@ -1,29 +1,32 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ActivityItem } from '../api/activity';
 import { calls, mockApi } from '../test/mockApi';
 import { settle } from '../test/renderApp';
+import { renderWithQuery } from '../test/renderWithQuery';
 import { ActivityTimeline } from './ActivityTimeline';
 
 function item(seq: number, overrides: Partial<ActivityItem> = {}): ActivityItem {
   return {
     id: `act_${seq}`,
     seq,
+    resource: { type: 'token', id: 'tok_1' },
     kind: 'operation.succeeded',
     title: `entry ${seq}`,
     actor: 'alice@example.com',
     outcome: 'succeeded',
     operation_id: null,
     audit_id: null,
+    event_id: `evt_${seq}`,
     occurred_at: `2026-11-23T10:0${seq % 10}:00Z`,
     ...overrides,
   };
 }
 
 async function renderTimeline() {
-  render(
+  renderWithQuery(
     <MemoryRouter>
       <ActivityTimeline resource={{ type: 'token', id: 'tok_1' }} />
     </MemoryRouter>,

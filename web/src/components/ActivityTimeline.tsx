@@ -7,7 +7,9 @@ import { useResource } from '../hooks/useResource';
 import { Badge } from './Badge';
 import { FormError } from './FormError';
 import { outcomeTone } from './operations/OperationBadges';
-import { EmptyState, ErrorState, LoadingState } from './States';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadingState } from '../ui/LoadingState';
 import { Time } from './Time';
 
 interface ActivityTimelineProps {
@@ -29,9 +31,8 @@ export function auditEntryPath(auditId: string) {
  */
 export function ActivityTimeline({ resource, title = 'Activity', refreshKey }: ActivityTimelineProps) {
   const headingId = useId();
-  const { state, reload, refreshing } = useResource(
-    (signal) => listActivity(resource, null, signal),
-    [resource.type, resource.id],
+  const { state, reload, refreshing } = useResource(['activity', resource.type, resource.id], (signal) =>
+    listActivity(resource, null, signal),
   );
   const [more, setMore] = useState<{ items: ActivityItem[]; next: string | null } | null>(null);
   const loadMore = useAction();

@@ -14,7 +14,7 @@ export function NotFound() {
         </p>
       </div>
       <p>
-        <Link to={HOME_PATH}>Back to Workloads</Link>
+        <Link to={HOME_PATH}>Back to your start page</Link>
       </p>
     </article>
   );

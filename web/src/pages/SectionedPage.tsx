@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
-import { SectionTabs } from '../components/SectionTabs';
+import { LocalNav } from '../shell/LocalNav';
 import { activeSection, type ConsoleRoute } from '../routes';
 import { useDocumentTitle } from './useDocumentTitle';
 
@@ -18,7 +18,7 @@ export function SectionedPage({ route, children }: { route: ConsoleRoute; childr
         <h1 className="page__title">{route.label}</h1>
         <p className="page__purpose">{route.purpose}</p>
       </div>
-      <SectionTabs label={route.label} sections={route.sections ?? []} />
+      <LocalNav label={route.label} sections={route.sections ?? []} />
       {section ? (
         <section className="section" aria-labelledby="section-title">
           <div className="section__header">

@@ -1,8 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
+import { notifyManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import { FakeWebSocket } from './fakeWebSocket';
+
+// TanStack Query hands results to components on a setTimeout(0) by default;
+// a microtask keeps a mocked answer as prompt as a plain awaited fetch was
+// before the query layer (tests settle on aria-busy, not on timers).
+notifyManager.setScheduler(queueMicrotask);
 
 // No test may reach the network: by default every fetch rejects. Tests that
 // need a server response stub fetch themselves (mockApi in ./mockApi.ts).

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { CatalogOperation, OperationCatalog } from '../../api/operations';
 import { calls, errorResponse, initOf, jsonResponse, mockApi } from '../../test/mockApi';
 import { revokeEntry, revokeOperation, tokenCatalog } from '../../test/operationFixtures';
 import { settle } from '../../test/renderApp';
+import { renderWithQuery } from '../../test/renderWithQuery';
 import { LifecycleOperationCard } from './LifecycleOperationCard';
 
 function userOp(overrides: Partial<CatalogOperation>): CatalogOperation {
@@ -76,7 +77,7 @@ const USER_CATALOG: OperationCatalog = {
 };
 
 async function renderCard(target: { type: string; id: string }, params?: Record<string, Record<string, unknown>>) {
-  render(
+  renderWithQuery(
     <MemoryRouter>
       <LifecycleOperationCard target={target} params={params} pollMs={10} />
     </MemoryRouter>,

@@ -13,7 +13,9 @@ import {
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import { FormError } from '../FormError';
-import { EmptyState, ErrorState, LoadingState } from '../States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { ConfirmOperationDialog } from './ConfirmOperationDialog';
 import { DangerBadge } from './OperationBadges';
 import { OperationProgress } from './OperationProgress';
@@ -64,9 +66,8 @@ export function LifecycleOperationCard({
   pollMs,
 }: LifecycleOperationCardProps) {
   const headingId = useId();
-  const { state, reload, refreshing } = useResource(
-    (signal) => getCatalogue(target, signal),
-    [target.type, target.id],
+  const { state, reload, refreshing } = useResource(['operations', 'catalogue', target.type, target.id], (signal) =>
+    getCatalogue(target, signal),
   );
   const [confirming, setConfirming] = useState<CatalogOperation | null>(null);
   const [started, setStarted] = useState<OperationView | null>(null);

@@ -2,7 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import type { OperationTargetRef, OperationView } from '../../api/operations';
 import { useRefreshKey } from '../../hooks/useRefreshKey';
 import { ActivityTimeline } from '../ActivityTimeline';
-import { Drawer } from '../Drawer';
+import { Drawer } from '../../ui/Drawer';
 import { LifecycleOperationCard } from './LifecycleOperationCard';
 
 interface TargetOperationsDrawerProps {

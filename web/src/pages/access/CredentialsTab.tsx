@@ -3,7 +3,9 @@ import { listServiceAccounts, listProjects } from '../../api/access';
 import { isApiError } from '../../api/client';
 import { listSshKeys, listTokens } from '../../api/me';
 import type { Project, ServiceAccount, SshKey, Token } from '../../api/types';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { TokensTable } from '../../components/TokensTable';
 import { plural } from '../../format';
 import { useResource } from '../../hooks/useResource';
@@ -47,7 +49,7 @@ async function loadCredentials(signal: AbortSignal): Promise<Credentials> {
 
 /** Every credential the user holds or administers, with posture; never a secret. */
 export function CredentialsTab() {
-  const { state, reload } = useResource(loadCredentials, []);
+  const { state, reload } = useResource(['credentials'], loadCredentials);
   if (state.status === 'loading') return <LoadingState label="Loading your credentials…" />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={reload} />;
   const { keys, tokens, projects } = state.data;

@@ -1,7 +1,8 @@
 import { getEntitlements } from '../../api/limits';
 import type { Project } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthContext';
-import { ErrorState, LoadingState } from '../../components/States';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
 import { EntitlementRuleView } from './EntitlementRuleView';
@@ -14,9 +15,8 @@ export function EntitlementsTab() {
 
 function ProjectEntitlements({ project }: { project: Project }) {
   const user = useCurrentUser();
-  const { state, reload, setData } = useResource(
-    (signal) => getEntitlements(project.id, signal),
-    [project.id],
+  const { state, reload, setData } = useResource(['projects', project.id, 'entitlements'], (signal) =>
+    getEntitlements(project.id, signal),
   );
   if (state.status === 'loading') return <LoadingState label="Loading entitlements…" />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={reload} />;

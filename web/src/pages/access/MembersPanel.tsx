@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { changeMemberRole, listMembers, removeMember, type MemberScope } from '../../api/access';
 import type { Member, MemberRole } from '../../api/types';
 import { FormError } from '../../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
@@ -20,7 +22,7 @@ export interface MembersPanelProps {
 }
 
 export function MembersPanel({ scope, title, roles, canManage, reason, selfId }: MembersPanelProps) {
-  const { state, reload, refreshing } = useResource((signal) => listMembers(scope, signal), [scope.kind, scope.id]);
+  const { state, reload, refreshing } = useResource(['members', scope.kind, scope.id], (signal) => listMembers(scope, signal));
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 

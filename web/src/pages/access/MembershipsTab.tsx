@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/AuthContext';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { MembersPanel } from './MembersPanel';
 import {
   PROJECT_MANAGE_REASON,

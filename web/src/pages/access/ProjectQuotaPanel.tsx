@@ -1,13 +1,15 @@
 import { getProjectQuota } from '../../api/limits';
 import type { Project } from '../../api/types';
 import { Badge } from '../../components/Badge';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
 import { RESOURCE_LABEL, SOURCE_LABEL, limitText } from './quotaText';
 
 export function ProjectQuotaPanel({ project }: { project: Project }) {
-  const { state, reload, refreshing } = useResource((signal) => getProjectQuota(project.id, signal), [project.id]);
+  const { state, reload, refreshing } = useResource(['projects', project.id, 'quota'], (signal) => getProjectQuota(project.id, signal));
   return (
     <Panel title={`Usage and limits of ${project.tenant_name} / ${project.name}`} id="quota-title" busy={refreshing}>
       {state.status === 'loading' && <LoadingState label="Loading quota…" />}

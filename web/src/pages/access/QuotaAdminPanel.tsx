@@ -2,7 +2,8 @@ import { deleteProjectQuota, getQuotaSettings, setPlatformQuota, setProjectQuota
 import type { Project } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
-import { ErrorState, LoadingState } from '../../components/States';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
@@ -10,7 +11,7 @@ import { QuotaLimitsForm } from './QuotaLimitsForm';
 
 /** Platform admins: the platform default and this project's override. */
 export function QuotaAdminPanel({ project, onChanged }: { project: Project; onChanged: () => void }) {
-  const { state, reload, refreshing } = useResource((signal) => getQuotaSettings(signal), []);
+  const { state, reload, refreshing } = useResource(['quotas'], (signal) => getQuotaSettings(signal));
   const remove = useAction();
 
   const changed = () => {

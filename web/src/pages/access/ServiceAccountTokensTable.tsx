@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
 import { Time } from '../../components/Time';
 import { TokenStatus } from '../../components/TokenStatus';
 import type { ProjectAccounts } from './CredentialsTab';

@@ -8,7 +8,9 @@ import {
 import type { CreatedToken, Project } from '../../api/types';
 import { FormError } from '../../components/FormError';
 import { SecretPanel } from '../../components/SecretPanel';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import { Panel } from '../Panel';
@@ -17,7 +19,9 @@ import { ServiceAccountCard } from './ServiceAccountCard';
 import { PROJECT_MANAGE_REASON } from './permissions';
 
 export function ServiceAccountsPanel({ project, canManage }: { project: Project; canManage: boolean }) {
-  const { state, reload, refreshing } = useResource((signal) => listServiceAccounts(project.id, signal), [project.id]);
+  const { state, reload, refreshing } = useResource(['projects', project.id, 'service-accounts'], (signal) =>
+    listServiceAccounts(project.id, signal),
+  );
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [created, setCreated] = useState<{ account: string; token: CreatedToken } | null>(null);

@@ -9,8 +9,9 @@ export interface Memberships {
 
 /** Tenants and projects visible to the caller, each with the caller's role (or null). */
 export function useMemberships() {
-  return useResource<Memberships>(async (signal) => {
+  // One cache entry for the switcher and every page that needs them.
+  return useResource<Memberships>(['memberships'], async (signal) => {
     const [tenants, projects] = await Promise.all([listTenants(signal), listProjects(signal)]);
     return { tenants: tenants.items, projects: projects.items };
-  }, []);
+  });
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { listTokens } from '../../api/me';
 import type { CreatedToken, Token } from '../../api/types';
 import { SecretPanel } from '../../components/SecretPanel';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { TargetOperationsDrawer } from '../../components/operations/TargetOperationsDrawer';
 import { TokensTable } from '../../components/TokensTable';
 import { TokenStatus } from '../../components/TokenStatus';
@@ -11,7 +13,7 @@ import { Panel } from '../Panel';
 import { TokenCreateForm } from './TokenCreateForm';
 
 export function ApiTokensSection() {
-  const { state, reload, refreshing } = useResource((signal) => listTokens(signal), []);
+  const { state, reload, refreshing } = useResource(['me', 'tokens'], (signal) => listTokens(signal));
   // The only copy of a new secret in the console; dropped on dismiss.
   const [created, setCreated] = useState<CreatedToken | null>(null);
   // The token whose operations (revoke) and activity are open in the drawer.

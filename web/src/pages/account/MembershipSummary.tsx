@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { ProjectMembership, TenantMembership } from '../../api/types';
 import { Badge } from '../../components/Badge';
-import { EmptyState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
 import { Panel } from '../Panel';
 
 export function MembershipSummary({

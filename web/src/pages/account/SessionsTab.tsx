@@ -5,13 +5,15 @@ import { useAuth } from '../../auth/AuthContext';
 import { Badge } from '../../components/Badge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { Time } from '../../components/Time';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 
 export function SessionsTab() {
-  const { state, reload, refreshing } = useResource((signal) => listSessions(signal), []);
+  const { state, reload, refreshing } = useResource(['me', 'sessions'], (signal) => listSessions(signal));
   const { signedOut } = useAuth();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);

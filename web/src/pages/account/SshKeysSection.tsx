@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { deleteSshKey, listSshKeys } from '../../api/me';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { Time } from '../../components/Time';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
@@ -10,7 +12,7 @@ import { Panel } from '../Panel';
 import { SshKeyAddForm } from './SshKeyAddForm';
 
 export function SshKeysSection() {
-  const { state, reload, setData, refreshing } = useResource((signal) => listSshKeys(signal), []);
+  const { state, reload, setData, refreshing } = useResource(['me', 'ssh-keys'], (signal) => listSshKeys(signal));
   const remove = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { listAudit, type AuditFilters } from '../../api/audit';
 import type { AuditEvent } from '../../api/types';
 import { FormError } from '../../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import { AuditTable } from './AuditTable';
@@ -15,7 +17,7 @@ interface AuditLogProps {
 
 /** First page on mount (the parent re-mounts it per filter set), then "Load more" by cursor. */
 export function AuditLog({ filters, onSelect }: AuditLogProps) {
-  const { state, reload } = useResource((signal) => listAudit(filters, null, signal), []);
+  const { state, reload } = useResource(['audit', 'list', filters], (signal) => listAudit(filters, null, signal));
   const [more, setMore] = useState<{ items: AuditEvent[]; next: string | null } | null>(null);
   const loadMore = useAction();
 

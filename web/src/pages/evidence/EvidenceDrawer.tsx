@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditFilters } from '../../api/audit';
 import type { AuditEvent } from '../../api/types';
-import { Drawer } from '../../components/Drawer';
+import { Drawer } from '../../ui/Drawer';
 import { Time } from '../../components/Time';
 import { OutcomeBadge } from './OutcomeBadge';
 

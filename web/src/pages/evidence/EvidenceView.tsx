@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { auditExportUrl, auditListQuery, getAuditEvent, type AuditFilters } from '../../api/audit';
 import type { AuditEvent } from '../../api/types';
-import { Drawer } from '../../components/Drawer';
-import { ErrorState, LoadingState } from '../../components/States';
+import { Drawer } from '../../ui/Drawer';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { useResource } from '../../hooks/useResource';
 import { AuditLog } from './AuditLog';
 import { EvidenceDrawer } from './EvidenceDrawer';
@@ -59,7 +60,7 @@ function LinkedEvent({
   onClose: () => void;
   onPivot: (filters: AuditFilters) => void;
 }) {
-  const { state, reload } = useResource((signal) => getAuditEvent(id, signal), [id]);
+  const { state, reload } = useResource(['audit', 'event', id], (signal) => getAuditEvent(id, signal));
   if (state.status === 'ok') return <EvidenceDrawer event={state.data} onClose={onClose} onPivot={onPivot} />;
   return (
     <Drawer title="Audit event" onClose={onClose}>

@@ -50,7 +50,8 @@ describe('operation page', () => {
       '/evidence?request_id=req_1',
     );
     expect(screen.getByRole('link', { name: 'Back to token ci-deploy' })).toHaveAttribute('href', '/account/security');
-    expect(screen.getByRole('link', { name: '← All operations' })).toHaveAttribute('href', '/operations');
+    expect(screen.getByTestId('back-link')).toHaveAttribute('href', '/operations');
+    expect(screen.getByRole('link', { name: 'Back to Operations' })).toBeInTheDocument();
     expect(screen.getByTestId('activity-item')).toHaveTextContent('Revoke token failed');
     // Not cancellable: no cancel button.
     expect(screen.queryByRole('button', { name: 'Cancel operation' })).not.toBeInTheDocument();

@@ -12,11 +12,16 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
 import { DangerBadge, OperationStateBadge } from '../../components/operations/OperationBadges';
 import { OperationSteps } from '../../components/operations/OperationSteps';
-import { ErrorState, LoadingState } from '../../components/States';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { Time } from '../../components/Time';
 import { useAction } from '../../hooks/useAction';
 import { useOperation } from '../../hooks/useOperation';
+import { detailRoute } from '../../routes';
+import { ResourceHeader } from '../../ui/ResourceHeader';
 import { useDocumentTitle } from '../useDocumentTitle';
+
+const route = detailRoute('/operations/:operationId');
 
 /** /operations/:id — one operation: header, steps, timeline, result or error, controls and evidence. */
 export function OperationDetailPage() {
@@ -26,26 +31,11 @@ export function OperationDetailPage() {
 
   return (
     <article className="page page--wide" data-testid="operation-page">
-      <p className="back-link">
-        <Link to="/operations">← All operations</Link>
-        {op?.evidence.target && (
-          <>
-            {' · '}
-            <Link to={op.evidence.target}>
-              Back to {op.target.type} {op.target.name}
-            </Link>
-          </>
-        )}
-      </p>
-      {!op && !error && <LoadingState label="Loading the operation…" />}
-      {!op && error && (
-        <>
-          <div className="page__header">
-            <h1 className="page__title">Operation</h1>
-          </div>
-          <ErrorState error={error} />
-        </>
+      {!op && (
+        <ResourceHeader name="Operation" kind="Operation" back={route.back} />
       )}
+      {!op && !error && <LoadingState label="Loading the operation…" />}
+      {!op && error && <ErrorState error={error} />}
       {op && <OperationDetail op={op} onChange={replace} refreshError={error?.message ?? null} />}
     </article>
   );
@@ -97,37 +87,45 @@ function OperationDetail({
 
   return (
     <>
-      <div className="page__header">
-        <h1 className="page__title">{op.title}</h1>
-        <p className="op-page__badges">
-          <OperationStateBadge state={op.state} /> {op.danger && <DangerBadge danger={op.danger} />}{' '}
-          <span className="muted">
-            on {op.target.type} <strong>{op.target.name || op.target.id}</strong>, requested by{' '}
-            {op.requester.label || op.requester.id}
+      <ResourceHeader
+        name={op.title}
+        kind="Operation"
+        back={route.back}
+        subtitle={
+          <span className="op-page__badges">
+            <OperationStateBadge state={op.state} /> {op.danger && <DangerBadge danger={op.danger} />}{' '}
+            <span className="muted">
+              on {op.target.type}{' '}
+              {op.evidence.target ? (
+                <Link to={op.evidence.target} aria-label={`Back to ${op.target.type} ${op.target.name || op.target.id}`}>
+                  {op.target.name || op.target.id}
+                </Link>
+              ) : (
+                <strong>{op.target.name || op.target.id}</strong>
+              )}
+              , requested by {op.requester.label || op.requester.id}
+            </span>
           </span>
-        </p>
-      </div>
+        }
+        primaryAction={
+          !done && op.cancellable ? (
+            <ConfirmButton
+              label={op.cancel_requested ? 'Cancel requested' : 'Cancel operation'}
+              prompt="Cancel this operation? Steps already done stay done."
+              confirmLabel="Cancel operation"
+              disabled={op.cancel_requested}
+              onConfirm={cancel}
+            />
+          ) : op.state === 'failed' ? (
+            <button type="button" className="button button--primary" onClick={retry} disabled={control.pending}>
+              {control.pending ? 'Retrying…' : 'Retry operation'}
+            </button>
+          ) : undefined
+        }
+      />
       <div className="stack">
-        {(!done || op.state === 'failed') && (
-          <div className="toolbar">
-            {!done && op.cancellable && (
-              <ConfirmButton
-                label={op.cancel_requested ? 'Cancel requested' : 'Cancel operation'}
-                prompt="Cancel this operation? Steps already done stay done."
-                confirmLabel="Cancel operation"
-                disabled={op.cancel_requested}
-                onConfirm={cancel}
-              />
-            )}
-            {!done && !op.cancellable && (
-              <span className="muted small">This operation cannot be cancelled once started.</span>
-            )}
-            {op.state === 'failed' && (
-              <button type="button" className="button" onClick={retry} disabled={control.pending}>
-                {control.pending ? 'Retrying…' : 'Retry operation'}
-              </button>
-            )}
-          </div>
+        {!done && !op.cancellable && (
+          <p className="muted small">This operation cannot be cancelled once started.</p>
         )}
         <FormError error={control.error} />
         {refreshError && !done && <p className="muted small">Could not refresh: {refreshError} Retrying…</p>}

@@ -1,22 +1,33 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listOperations, operationPath, type OperationSummary } from '../../api/operations';
+import { isTerminal, listOperations, operationPath, type OperationSummary } from '../../api/operations';
 import { FormError } from '../../components/FormError';
 import { OperationStateBadge } from '../../components/operations/OperationBadges';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { Time } from '../../components/Time';
 import { useAction } from '../../hooks/useAction';
-import { useResource } from '../../hooks/useResource';
+import { useLiveResource } from '../../hooks/useResource';
 import { utilityRoute } from '../../routes';
 import { useDocumentTitle } from '../useDocumentTitle';
 
 const route = utilityRoute('/operations');
 
+/** How often the list is re-read while an operation on it is queued or running. */
+export const OPERATIONS_LIST_POLL_MS = 2000;
+
 /** /operations: recent operations the caller may see, newest first. */
 export function OperationsListPage() {
   useDocumentTitle(route.label);
-  const { state, reload, refreshing } = useResource((signal) => listOperations({}, null, signal), []);
   const [more, setMore] = useState<{ items: OperationSummary[]; next: string | null } | null>(null);
+  // Live while the first page shows an operation in flight (and no older pages are appended).
+  const { state, reload, refreshing } = useLiveResource(
+    ['operations', 'list'],
+    (signal) => listOperations({}, null, signal),
+    (page) => !more && page.items.some((op) => !isTerminal(op.state)),
+    OPERATIONS_LIST_POLL_MS,
+  );
   const loadMore = useAction();
 
   const items = state.status === 'ok' ? [...state.data.items, ...(more?.items ?? [])] : [];

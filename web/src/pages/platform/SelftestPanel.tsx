@@ -30,28 +30,28 @@ export function SelftestPanel() {
         The self-test runs a synthetic operation through the operations engine, so you can check that operations are
         claimed, stepped, retried and finished on this installation.
       </p>
-      <div className="form form--row" role="group" aria-label="Self-test parameters">
-        <TextField label="Steps" name="steps" type="number" min={1} max={20} value={steps} onChange={setSteps} />
-        <TextField
-          label="Step delay (ms)"
-          name="step_ms"
-          type="number"
-          min={0}
-          max={10000}
-          value={stepMs}
-          onChange={setStepMs}
-        />
-        <TextField
-          label="Injected failures per step"
-          name="fail_attempts"
-          type="number"
-          min={0}
-          max={5}
-          value={failures}
-          onChange={setFailures}
-        />
-      </div>
       <div className="stack">
+        <div className="form form--row" role="group" aria-label="Self-test parameters">
+          <TextField label="Steps" name="steps" type="number" min={1} max={20} value={steps} onChange={setSteps} />
+          <TextField
+            label="Step delay (ms)"
+            name="step_ms"
+            type="number"
+            min={0}
+            max={10000}
+            value={stepMs}
+            onChange={setStepMs}
+          />
+          <TextField
+            label="Injected failures per step"
+            name="fail_attempts"
+            type="number"
+            min={0}
+            max={5}
+            value={failures}
+            onChange={setFailures}
+          />
+        </div>
         <LifecycleOperationCard
           target={{ type: 'platform', id: 'platform' }}
           params={params}

@@ -3,7 +3,9 @@ import type { User } from '../../api/types';
 import { listUsers } from '../../api/users';
 import { Badge } from '../../components/Badge';
 import { TargetOperationsDrawer } from '../../components/operations/TargetOperationsDrawer';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { Time } from '../../components/Time';
 import { useResource } from '../../hooks/useResource';
 
@@ -23,7 +25,7 @@ function UserStatus({ user }: { user: User }) {
 
 /** /platform/users: every user, each with a drawer of its operations (disable, enable, unlock) and activity. */
 export function UsersTab() {
-  const { state, reload, refreshing } = useResource((signal) => listUsers(signal), []);
+  const { state, reload, refreshing } = useResource(['users'], (signal) => listUsers(signal));
   const [openId, setOpenId] = useState<string | null>(null);
 
   if (state.status === 'loading') return <LoadingState label="Loading users…" />;

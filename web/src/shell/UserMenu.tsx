@@ -1,32 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { logout } from '../api/auth';
 import { useAuth, useCurrentUser } from '../auth/AuthContext';
 import { useAction } from '../hooks/useAction';
+import { usePopover } from './usePopover';
 
 /** Top-bar identity: who is signed in, with Account and Sign out. */
 export function UserMenu() {
   const user = useCurrentUser();
   const { signedOut } = useAuth();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
   const signOut = useAction();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: MouseEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const { open, close, toggle, root, button } = usePopover();
 
   async function handleSignOut() {
     const result = await signOut.run(() => logout());
@@ -36,36 +19,37 @@ export function UserMenu() {
 
   const name = user.display_name || user.email;
   return (
-    <div className="user-menu" ref={root}>
+    <div className="menu user-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="user-menu__button"
         aria-expanded={open}
         aria-controls="user-menu-panel"
         data-testid="user-menu-button"
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <span className="user-menu__name">{name}</span>
         {user.platform_admin && <span className="user-menu__role">platform admin</span>}
       </button>
       {open && (
-        <div id="user-menu-panel" className="user-menu__panel">
+        <div id="user-menu-panel" className="menu__panel menu__panel--end">
           <p className="user-menu__identity">
             <span className="user-menu__display">{user.display_name || 'No display name'}</span>
             <span className="user-menu__email" data-testid="user-email">
               {user.email}
             </span>
           </p>
-          <ul className="user-menu__list">
+          <ul className="menu__list menu__list--links">
             <li>
-              <Link to="/account" className="user-menu__item" onClick={() => setOpen(false)}>
+              <Link to="/account" className="menu__item" onClick={close}>
                 Account
               </Link>
             </li>
             <li>
               <button
                 type="button"
-                className="user-menu__item"
+                className="menu__item"
                 onClick={handleSignOut}
                 disabled={signOut.pending}
               >

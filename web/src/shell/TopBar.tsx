@@ -1,8 +1,10 @@
 import { Link, NavLink } from 'react-router-dom';
+import { VersionBadge } from '../components/VersionBadge';
 import { useOptionalInbox } from '../notifications/InboxContext';
 import { HOME_PATH } from '../routes';
+import { HelpMenu } from './HelpMenu';
+import { ProjectSwitcher } from './ProjectSwitcher';
 import { UserMenu } from './UserMenu';
-import { VersionBadge } from './VersionBadge';
 
 function BellIcon() {
   return (
@@ -37,17 +39,20 @@ function InboxBell() {
   );
 }
 
+/** Brand, project switcher, then the utility entries: evidence, help, inbox and the user. */
 export function TopBar() {
   return (
     <header className="topbar">
-      <Link to={HOME_PATH} className="topbar__brand">
+      <Link to={HOME_PATH} className="topbar__brand" aria-label="GPUaaS home">
         GPUaaS
       </Link>
+      <ProjectSwitcher />
       <div className="topbar__end">
         <VersionBadge />
         <NavLink to="/evidence" className="topbar__text-link">
           Evidence
         </NavLink>
+        <HelpMenu />
         <InboxBell />
         <UserMenu />
       </div>

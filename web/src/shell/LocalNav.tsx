@@ -1,14 +1,14 @@
 import { NavLink, useSearchParams } from 'react-router-dom';
 import type { SubRoute } from '../routes';
 
-/** Tabs of a group page, from the route table's `sections`. */
-export function SectionTabs({ label, sections }: { label: string; sections: readonly SubRoute[] }) {
+/** A family's local nav: its sibling pages, from the route table's `sections`. */
+export function LocalNav({ label, sections }: { label: string; sections: readonly SubRoute[] }) {
   // The picked project follows the user from tab to tab.
   const [params] = useSearchParams();
   const project = params.get('project');
   const search = project ? `?project=${encodeURIComponent(project)}` : '';
   return (
-    <nav className="tabs" aria-label={`${label} sections`}>
+    <nav className="tabs local-nav" aria-label={`${label} sections`} data-testid="local-nav">
       <ul className="tabs__list">
         {sections.map((s, i) => (
           <li key={s.path}>

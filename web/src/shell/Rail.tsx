@@ -1,12 +1,14 @@
 import { NavLink } from 'react-router-dom';
-import { groupRoutes } from '../routes';
+import { useCurrentUser } from '../auth/AuthContext';
+import { railRoutesFor } from '../routes';
 
-/** Left rail: the seven product groups, straight from the route table. */
+/** Left rail: the product groups from the route table (Platform only for platform admins). */
 export function Rail() {
+  const user = useCurrentUser();
   return (
     <nav className="rail" aria-label="Product groups">
       <ul className="rail__list">
-        {groupRoutes.map((route) => (
+        {railRoutesFor(user).map((route) => (
           <li key={route.path}>
             {/* NavLink sets aria-current="page" on the active group. */}
             <NavLink to={route.path} className="rail__link">

@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { trapTab, useModalFocus } from './ConfirmDialog';
+import './Drawer.css';
 
 interface DrawerProps {
   title: string;
@@ -6,22 +8,21 @@ interface DrawerProps {
   children: ReactNode;
 }
 
-/** Side panel dialog: focus moves in on open, Escape or the close button shuts it. */
+/**
+ * Side panel dialog: focus moves in on open and stays inside (Tab cycles),
+ * Escape, the close button or the backdrop shut it, and focus goes back to
+ * whatever opened it.
+ */
 export function Drawer({ title, onClose, children }: DrawerProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    panel.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
+  useModalFocus(panel);
 
   return (
-    <div className="drawer-backdrop" onClick={onClose}>
+    <div className="ui-drawer-backdrop" onClick={onClose}>
       <div
         ref={panel}
-        className="drawer"
+        className="ui-drawer"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -29,17 +30,18 @@ export function Drawer({ title, onClose, children }: DrawerProps) {
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
+          else trapTab(e, panel.current);
         }}
       >
-        <div className="drawer__header">
-          <h2 id={titleId} className="drawer__title">
+        <div className="ui-drawer__header">
+          <h2 id={titleId} className="ui-drawer__title">
             {title}
           </h2>
           <button type="button" className="button button--ghost button--small" onClick={onClose}>
             Close
           </button>
         </div>
-        <div className="drawer__body">{children}</div>
+        <div className="ui-drawer__body">{children}</div>
       </div>
     </div>
   );
