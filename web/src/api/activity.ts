@@ -23,9 +23,8 @@ export function listActivity(
       params: {
         query: {
           resource: `${resource.type}:${resource.id}`,
-          // next_cursor is a seq sent as a string of digits; openapi.json types the parameter as an
-          // integer. Sent back verbatim (no float round trip for large seqs).
-          cursor: (cursor || undefined) as number | undefined,
+          // next_cursor goes back verbatim: a seq as a string of digits (no float round trip).
+          cursor: cursor || undefined,
           limit,
         },
       },

@@ -15,9 +15,8 @@ export function listNotifications(
       params: {
         query: {
           unread: options.unread ? 'true' : undefined,
-          // next_cursor is a seq sent as a string of digits; openapi.json types the parameter as an
-          // integer. Sent back verbatim (no float round trip for large seqs).
-          cursor: (options.cursor || undefined) as number | undefined,
+          // next_cursor goes back verbatim: a seq as a string of digits (no float round trip).
+          cursor: options.cursor || undefined,
           limit: options.limit ?? NOTIFICATION_PAGE_SIZE,
         },
       },

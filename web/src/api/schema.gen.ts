@@ -1642,7 +1642,9 @@ export interface components {
                 id: string;
             };
             /** @description Kind-specific parameters; omit (or send null or {}) for kinds that take none. platform.selftest takes steps (1-20, default 3), step_ms (0-10000, default 0) and fail_attempts (0-5, default 0). */
-            params?: Record<string, unknown> | null;
+            params?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Required by kinds whose catalogue entry says so: `confirm` for confirmation `confirm`; the target's name exactly (confirmation_text) for confirmation `typed`. Ignored otherwise. */
             confirmation?: string;
         };
@@ -1688,7 +1690,9 @@ export interface components {
             /** @description The X-Request-Id of the request that started it; its audit rows carry it. */
             request_id: string;
             /** @description Kind-specific result, once succeeded; null before and otherwise. */
-            result: Record<string, unknown> | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
             /** @description Why it failed; null unless failed. */
             error: {
                 /** @description An error envelope code, for example `unavailable`. */
@@ -1707,7 +1711,9 @@ export interface components {
         /** @description One operation in full: its summary, its steps, its timeline and where its evidence is. */
         OperationView: components["schemas"]["Operation"] & {
             /** @description The parameters, normalised (defaults filled in). */
-            params: Record<string, unknown> | null;
+            params: {
+                [key: string]: unknown;
+            } | null;
             /** @description The kind's title; the kind name when this server no longer knows the kind. */
             title: string;
             /**
@@ -1982,7 +1988,7 @@ export interface components {
          */
         NotificationId: string;
         /** @description next_cursor of the previous page: a seq; the page holds only older entries. */
-        SeqCursor: number;
+        SeqCursor: string;
         /** @description Entries per page. */
         PageLimit: number;
     };
@@ -2087,7 +2093,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             429: components["responses"]["RateLimited"];
