@@ -1,18 +1,15 @@
 import type { OperationDanger, OperationState, StepState } from '../../api/operations';
+import { StateBadge } from '../../ui/StateBadge';
 import { Badge, type BadgeTone } from '../Badge';
 
-const STATE_TONE: Record<OperationState, BadgeTone> = {
-  queued: 'neutral',
-  running: 'info',
-  succeeded: 'success',
-  failed: 'danger',
-  cancelled: 'warning',
-};
-
+/**
+ * Operations speak StateBadge's one colour language. A running operation is
+ * work in progress (info), unlike a running workload (success).
+ */
 export function OperationStateBadge({ state }: { state: OperationState | string }) {
   return (
     <span data-testid="operation-state" data-state={state}>
-      <Badge tone={STATE_TONE[state as OperationState] ?? 'neutral'}>{state}</Badge>
+      <StateBadge state={state === 'running' ? 'in_progress' : state} label={state} />
     </span>
   );
 }
@@ -27,16 +24,17 @@ export function DangerBadge({ danger }: { danger: OperationDanger | string }) {
   return <Badge tone={DANGER_TONE[danger as OperationDanger] ?? 'neutral'}>{danger}</Badge>;
 }
 
-const STEP_TONE: Record<StepState, BadgeTone> = {
-  done: 'success',
-  running: 'info',
-  pending: 'neutral',
-  failed: 'danger',
-  skipped: 'warning',
+/** A step's state in StateBadge's words: done = succeeded, skipped = cancelled. */
+const STEP_AS_STATE: Record<StepState, string> = {
+  done: 'succeeded',
+  running: 'in_progress',
+  pending: 'queued',
+  failed: 'failed',
+  skipped: 'cancelled',
 };
 
 export function StepStateBadge({ state }: { state: StepState | string }) {
-  return <Badge tone={STEP_TONE[state as StepState] ?? 'neutral'}>{state}</Badge>;
+  return <StateBadge state={STEP_AS_STATE[state as StepState] ?? state} label={state} />;
 }
 
 /** Outcome of an activity entry or audit row. */

@@ -7,7 +7,7 @@ import { renderApp, waitForPath } from '../../test/renderApp';
 
 const failed = revokeOperation('failed', {
   id: 'op_failed',
-  error: { code: 'unavailable', message: 'The token store did not answer.', details: {} },
+  error: { code: 'unavailable', message: 'The token store did not answer.' },
 });
 const done = revokeOperation('succeeded', { id: 'op_done', kind: 'user.unlock' });
 
