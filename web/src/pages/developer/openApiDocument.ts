@@ -1,5 +1,4 @@
-import { errorFromResponse } from '../../api/client';
-import { OPENAPI_DOCUMENT_URL } from '../../shell/HelpMenu';
+import { api, data } from '../../api/client';
 
 /** The parts of an OpenAPI 3 document the reference page shows. */
 export interface OpenApiOperation {
@@ -27,15 +26,9 @@ export interface EndpointRow {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** The document the server serves, read live so the reference never drifts from it. */
+/** The document the server serves, read live through the one client so the reference never drifts. */
 export async function fetchOpenApiDocument(signal?: AbortSignal): Promise<OpenApiDocument> {
-  const res = await fetch(OPENAPI_DOCUMENT_URL, {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
-    signal,
-  });
-  if (!res.ok) throw await errorFromResponse(res);
-  return (await res.json()) as OpenApiDocument;
+  return (await data(api.GET('/api/openapi.json', { signal }))) as unknown as OpenApiDocument;
 }
 
 /** One row per method+path, tagged by the first tag (or the path's family). */
