@@ -1100,6 +1100,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every site (platform admins). */
+        get: operations["listSites"];
+        put?: never;
+        /** Create a site (platform admins). */
+        post: operations["createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/node-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The node profiles: how a node's GPUs are sliced.
+         * @description standard offers slices of 1, 2 and 4 GPUs and the whole node; whole-node only the whole node.
+         */
+        get: operations["listNodeProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bootstrap-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bootstrap tokens, newest first (platform admins).
+         * @description Metadata only; secrets are never returned again.
+         */
+        get: operations["listBootstrapTokens"];
+        put?: never;
+        /**
+         * Create a one-time bootstrap token to enroll (or re-enroll) a node; its secret is shown once.
+         * @description The answer carries the exact command to run on the host. With node_id the token re-enrolls that node: it keeps its identity and history and gets a new certificate.
+         */
+        post: operations["createBootstrapToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bootstrap-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bootstrap token and how far the enrollment with it got.
+         * @description Poll this while a host enrolls: progress goes token_used, enrolled, first_heartbeat, certificate_valid, inventory_received, ready.
+         */
+        get: operations["getBootstrapToken"];
+        put?: never;
+        post?: never;
+        /** Revoke an active bootstrap token. */
+        delete: operations["revokeBootstrapToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll a node's agent with a bootstrap token (called by gpuaas-agent, not by users).
+         * @description Public: the bootstrap token is the credential. Consumes the token, creates the node (or, for a re-enroll token, keeps the existing node's identity), signs the CSR and stores the inventory. The agent then connects to /ws/v1/agent with the certificate.
+         */
+        post: operations["enrollAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fleet: nodes a page at a time, with counts per state.
+         * @description Filters combine with AND; counts cover the whole fleet.
+         */
+        get: operations["listNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes/{node_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One node: posture, inventory, telemetry, slots. */
+        get: operations["getNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes/{node_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks sent to a node's agent, newest first. */
+        get: operations["listNodeTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nodes/{node_id}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A node's operations.
+         * @description Every operation kind of target type node with its preconditions evaluated now: node.probe, node.refresh_inventory, node.collect_diagnostics (inspect); node.repair_agent, node.rotate_certificate (recovery); node.cordon, node.drain (params {timeout_seconds}), node.resume (maintenance); node.retire, node.remove (destructive, typed confirmation = the node's name). Start one with POST /api/v1/operations and target {type: node, id}. Platform admins only.
+         */
+        get: operations["getNodeOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The operator setup checklist of this installation.
+         * @description Each item says whether it is configured, missing, stale or unsafe, who owns it, and what to do next.
+         */
+        get: operations["getPlatformSetup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{path}": {
         parameters: {
             query?: never;
@@ -1154,6 +1351,26 @@ export interface paths {
          *     Messages, all server to client (what the client sends is ignored): {"type":"notification","seq":N,"notification":{...Notification}} for each notification of the caller, in seq order; {"type":"synced","seq":N} once everything after the cursor was sent (without `after`, at once, with the current seq); {"type":"session_ended","reason"} before the server closes the socket because the session was logged out or revoked, the token revoked or the user disabled. To resume without gaps, reconnect with after= the last seq received.
          */
         get: operations["openNotificationSocket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ws/v1/agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WebSocket: the control stream of an enrolled agent.
+         * @description WebSocket upgrade for gpuaas-agent, authenticated by the node certificate from /api/v1/agent/enroll (no user credentials). The agent sends hello (with its inventory), heartbeats (with telemetry) and task results; the server sends tasks (probe, refresh_inventory, collect_diagnostics, repair, certificate rotation) and acknowledgements. A revoked or expired certificate, or a retired node, is refused; a second connection for the same node replaces the first.
+         */
+        get: operations["openAgentSocket"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1636,7 +1853,7 @@ export interface components {
             /** @description The operation kind, `<target type>.<verb>`: one of the `kind`s of the target's catalogue, for example `token.revoke`, `user.disable`, `user.enable`, `user.unlock` or `platform.selftest`. */
             kind: string;
             target: {
-                /** @description The only target type the kind accepts: `user`, `token`, `project`, `tenant` or `platform`. */
+                /** @description The only target type the kind accepts: `user`, `token`, `project`, `tenant`, `node` or `platform`. */
                 type: string;
                 /** @description The target's id; `platform` for the platform. */
                 id: string;
@@ -1654,7 +1871,7 @@ export interface components {
             /** @description For example `token.revoke`. */
             kind: string;
             target: {
-                /** @description `user`, `token`, `project`, `tenant` or `platform`. */
+                /** @description `user`, `token`, `project`, `tenant`, `node` or `platform`. */
                 type: string;
                 id: string;
                 /** @description The target's name when the operation started. */
@@ -1767,7 +1984,7 @@ export interface components {
         OperationCatalog: {
             target: {
                 /** @enum {string} */
-                type: "platform" | "user" | "token" | "project" | "tenant";
+                type: "platform" | "user" | "token" | "project" | "tenant" | "node";
                 id: string;
                 /** @description What a typed confirmation must repeat. */
                 name: string;
@@ -1877,6 +2094,311 @@ export interface components {
             items: components["schemas"]["Activity"][];
             /** @description Pass as cursor for the next (older) page; null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description A place nodes run in (a data centre, a rack, a lab). */
+        Site: {
+            id: string;
+            name: string;
+            region: string;
+            description: string;
+            /** @description Nodes of this site that are not retired. */
+            node_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        NewSiteRequest: {
+            /** @description Unique; lower-case letters, digits and hyphens. */
+            name: string;
+            region: string;
+            description?: string;
+        };
+        /** @description How a node's GPUs are offered: the slice sizes workloads can get. */
+        NodeProfile: {
+            /** @enum {string} */
+            id: "standard" | "whole-node";
+            title: string;
+            description: string;
+            /** @description GPUs per slice. standard: 1, 2, 4 and the whole node; whole-node: only the whole node. 0 stands for the whole node, whatever its GPU count. */
+            slice_sizes: number[];
+        };
+        /** @description A one-time enrollment credential's metadata. The secret is never part of it. */
+        BootstrapToken: {
+            id: string;
+            site_id: string;
+            site_name: string;
+            /** @enum {string} */
+            profile: "standard" | "whole-node";
+            /**
+             * @description reenroll: for an existing node (node_id), which keeps its identity and history.
+             * @enum {string}
+             */
+            purpose: "enroll" | "reenroll";
+            /** @description The node re-enrolled with this token, or the node enrolled by it once used; null otherwise. */
+            node_id: string | null;
+            /** @enum {string} */
+            state: "active" | "used" | "expired" | "revoked";
+            /** @description Who created it (a user's email or id). */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        NewBootstrapTokenRequest: {
+            site_id: string;
+            /** @enum {string} */
+            profile: "standard" | "whole-node";
+            /**
+             * @description How long the token can be used: 5 minutes to 7 days.
+             * @default 60
+             */
+            ttl_minutes?: number;
+            /** @description Re-enroll this existing node (it keeps its identity and history) instead of enrolling a new one. */
+            node_id?: string;
+        };
+        CreatedBootstrapToken: {
+            token: components["schemas"]["BootstrapToken"];
+            /** @description The token text (gpbt1.…) to pass to `gpuaas-agent enroll --token`. Returned only in this response; an idempotent replay returns "***". */
+            secret: string;
+            /** @description The exact shell command to run on the host, secret included. */
+            command: string;
+        };
+        /** @description Where an enrollment with this token stands; each step implies the ones before it. */
+        OnboardingProgress: {
+            token_used: boolean;
+            enrolled: boolean;
+            first_heartbeat: boolean;
+            certificate_valid: boolean;
+            inventory_received: boolean;
+            ready: boolean;
+        };
+        BootstrapTokenStatus: {
+            token: components["schemas"]["BootstrapToken"];
+            progress: components["schemas"]["OnboardingProgress"];
+            /** @description The node enrolled with this token, once there is one. */
+            node: components["schemas"]["NodeSummary"] | null;
+        };
+        /** @description One GPU as the agent reports it. Telemetry a device cannot give is null, never zero. */
+        GpuInfo: {
+            index: number;
+            uuid: string;
+            model: string;
+            memory_total_mib: number;
+            memory_used_mib: number;
+            utilization_pct: number | null;
+            temperature_c: number | null;
+            power_draw_w: number | null;
+            power_limit_w: number | null;
+            /** @description Volatile uncorrected ECC errors since the last driver load. */
+            ecc_uncorrected: number | null;
+            pci_bus_id: string;
+            sm_clock_mhz: number | null;
+            max_sm_clock_mhz: number | null;
+        };
+        /** @description What a node is, as its agent reports it. Every key is present (null when the host does not say); unknown fields are refused. */
+        HostInventory: {
+            hostname: string;
+            cpu_model: string | null;
+            cpu_cores: number;
+            memory_total_mib: number;
+            disk_total_gib: number;
+            disk_free_gib: number;
+            os_name: string | null;
+            os_version: string | null;
+            kernel: string;
+            agent_version: string;
+            runtimes: ("process" | "docker")[];
+            /** @enum {string} */
+            gpu_source: "simulated" | "nvml" | "nvidia-smi" | "none";
+            /** @description True exactly when gpu_source is simulated; shown as such everywhere. */
+            simulated: boolean;
+            driver_version: string | null;
+            cuda_version: string | null;
+            gpus: components["schemas"]["GpuInfo"][];
+        };
+        AgentEnrollRequest: {
+            /** @description The bootstrap token's secret. */
+            token: string;
+            /** @description PEM certificate signing request for the agent's EC P-256 key. */
+            csr: string;
+            inventory: components["schemas"]["HostInventory"];
+        };
+        AgentEnrollment: {
+            node_id: string;
+            node_name: string;
+            /** @description PEM client certificate (CN = node id). */
+            certificate: string;
+            /** @description PEM certificate of the platform CA. */
+            ca_certificate: string;
+            /** Format: date-time */
+            not_after: string;
+            heartbeat_interval_seconds: number;
+        };
+        /** @description A node as lists show it. */
+        NodeSummary: {
+            id: string;
+            name: string;
+            hostname: string;
+            site_id: string;
+            site_name: string;
+            /** @enum {string} */
+            profile: "standard" | "whole-node";
+            /** @enum {string} */
+            state: "enrolling" | "online" | "offline" | "cordoned" | "draining" | "retired";
+            /** @description The agent holds a control connection now. */
+            connected: boolean;
+            /** @description New work may be placed on the node. */
+            schedulable: boolean;
+            /** @description The node's GPUs are simulated. */
+            simulated: boolean;
+            gpu_model: string | null;
+            gpu_count: number;
+            agent_version: string | null;
+            /** Format: date-time */
+            last_heartbeat_at: string | null;
+            certificate: {
+                /** @enum {string} */
+                state: "valid" | "renewal_due" | "expired" | "revoked" | "none";
+                /** Format: date-time */
+                not_after: string | null;
+            };
+            /** Format: date-time */
+            enrolled_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        NodePage: {
+            items: components["schemas"]["NodeSummary"][];
+            next_cursor: string | null;
+            /** @description Nodes per state over the whole fleet (filters ignored). */
+            counts: {
+                total: number;
+                enrolling: number;
+                online: number;
+                offline: number;
+                cordoned: number;
+                draining: number;
+                retired: number;
+            };
+        };
+        /** @description One node: its summary, posture, inventory, telemetry and slots. */
+        NodeDetail: {
+            id: string;
+            name: string;
+            hostname: string;
+            site_id: string;
+            site_name: string;
+            /** @enum {string} */
+            profile: "standard" | "whole-node";
+            /** @enum {string} */
+            state: "enrolling" | "online" | "offline" | "cordoned" | "draining" | "retired";
+            /** @description The agent holds a control connection now. */
+            connected: boolean;
+            /** @description New work may be placed on the node. */
+            schedulable: boolean;
+            /** @description The node's GPUs are simulated. */
+            simulated: boolean;
+            gpu_model: string | null;
+            gpu_count: number;
+            agent_version: string | null;
+            /** Format: date-time */
+            last_heartbeat_at: string | null;
+            certificate: {
+                /** @enum {string} */
+                state: "valid" | "renewal_due" | "expired" | "revoked" | "none";
+                /** Format: date-time */
+                not_after: string | null;
+            };
+            /** Format: date-time */
+            enrolled_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            posture: {
+                /** @description The agent version this server ships; null when unknown. */
+                desired_agent_version: string | null;
+                /** @description agent_version differs from desired_agent_version. */
+                version_drift: boolean;
+                heartbeat_interval_seconds: number;
+                offline_after_seconds: number;
+                /** Format: date-time */
+                connected_since: string | null;
+                certificate: {
+                    /** @enum {string} */
+                    state: "valid" | "renewal_due" | "expired" | "revoked" | "none";
+                    serial: string | null;
+                    /** Format: date-time */
+                    not_before: string | null;
+                    /** Format: date-time */
+                    not_after: string | null;
+                    age_seconds: number | null;
+                    /** Format: date-time */
+                    renewal_due_at: string | null;
+                    /** Format: date-time */
+                    last_renewal_at: string | null;
+                    /** @description Why the last renewal failed; null when it did not. */
+                    last_renewal_error: string | null;
+                };
+            };
+            /** @description The last inventory the agent sent; null before the first. */
+            inventory: components["schemas"]["HostInventory"] | null;
+            telemetry: {
+                /** Format: date-time */
+                at: string | null;
+                gpus: {
+                    index: number;
+                    memory_used_mib: number;
+                    utilization_pct: number | null;
+                    temperature_c: number | null;
+                    power_draw_w: number | null;
+                    ecc_uncorrected: number | null;
+                }[];
+            };
+            /** @description The slices the node's profile cuts its GPUs into. */
+            slots: {
+                id: string;
+                size: number;
+                gpu_indexes: number[];
+                /** @enum {string} */
+                state: "free";
+            }[];
+            capabilities: string[];
+            /** @description Workloads on the node; always empty until workloads exist. */
+            workloads: Record<string, unknown>[];
+        };
+        /** @description Work the server asked of the node's agent. */
+        NodeTask: {
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            state: "queued" | "sent" | "running" | "succeeded" | "failed" | "expired";
+            operation_id: string | null;
+            /** @description Free-form, as the agent reported it. */
+            result: {
+                [key: string]: unknown;
+            };
+            /** @description Why the task failed. */
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One thing an operator sets up for this installation. */
+        SetupItem: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            state: "configured" | "missing" | "stale" | "unsafe";
+            /** @description Who sets it up (a role or team). */
+            owner: string;
+            next_action: string;
+            detail: string;
+            /** @description Console path or URL showing the evidence. */
+            evidence_link: string | null;
         };
     };
     responses: {
@@ -1991,6 +2513,16 @@ export interface components {
         SeqCursor: string;
         /** @description Entries per page. */
         PageLimit: number;
+        /**
+         * @description The node (nod_...).
+         * @example nod_01jbh8x2k5m7q9r3t6v8w0y2z4
+         */
+        NodeId: string;
+        /**
+         * @description The bootstrap token (bt_...).
+         * @example bt_01jbh8x2k5m7q9r3t6v8w0y2z4
+         */
+        BootstrapTokenId: string;
     };
     requestBodies: never;
     headers: {
@@ -4189,7 +4721,7 @@ export interface operations {
     listOperations: {
         parameters: {
             query?: {
-                /** @description Only operations on this type of target (`user`, `token`, `project`, `tenant`, `platform`). Required with target_id. */
+                /** @description Only operations on this type of target (`user`, `token`, `project`, `tenant`, `node`, `platform`). Required with target_id. */
                 target_type?: string;
                 /** @description Only operations on this target. */
                 target_id?: string;
@@ -4725,7 +5257,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The resource as `<type>:<id>`; type is `user`, `token`, `project`, `tenant` or `platform` (`platform:platform`).
+                 * @description The resource as `<type>:<id>`; type is `user`, `token`, `project`, `tenant`, `node` or `platform` (`platform:platform`).
                  * @example token:tok_01jbh8x2k5m7q9r3t6v8w0y2z4
                  */
                 resource: string;
@@ -4891,6 +5423,481 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All sites, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Site"][];
+                    };
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. 1-255 printable ASCII characters without spaces. The first completed answer is stored for this caller and key; the same key with the same method, target and body replays it with `Idempotent-Replayed: true` (secret-looking fields replayed as "***", headers such as Set-Cookie not replayed). The same key with a different request is 400; while the first request still runs, 409. Answers 400, 401, 405, 413, 415 and 429 are not stored, so the key can be reused after fixing the request; any other answer (errors such as 403, 404, 409 and 412 included) is. Optional: without the header nothing is stored. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required when authenticating with the gpuaas_session cookie: the csrf_token returned by sign-in, sign-up and GET /api/v1/auth/session. A cookie-authenticated mutation without the right value is refused with 403 permission_denied. Not needed with a bearer token or for POST /api/v1/auth/login. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSiteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description The body is not a JSON object, has an unknown field, or a field is missing, of the wrong type or too long (details.field names it); name or region is not 1 to 63 of a-z, 0-9 and -; Idempotency-Key is malformed or was already used with a different request. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description A cookie-authenticated change without the right X-CSRF-Token, or a read-only token; the caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description A site with this name exists (details.field is name). A request with this Idempotency-Key is still in progress. */
+            409: components["responses"]["Error"];
+            /** @description The body is larger than the server's max_body_bytes. */
+            413: components["responses"]["Error"];
+            /** @description Content-Type is not application/json. */
+            415: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNodeProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profiles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NodeProfile"][];
+                    };
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listBootstrapTokens: {
+        parameters: {
+            query?: {
+                /** @description Only tokens in this state. */
+                state?: "active" | "used" | "expired" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BootstrapToken"][];
+                    };
+                };
+            };
+            /** @description An unknown query parameter, or a state that is not active, used, expired or revoked (details.field is state). */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createBootstrapToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. 1-255 printable ASCII characters without spaces. The first completed answer is stored for this caller and key; the same key with the same method, target and body replays it with `Idempotent-Replayed: true` (secret-looking fields replayed as "***", headers such as Set-Cookie not replayed). The same key with a different request is 400; while the first request still runs, 409. Answers 400, 401, 405, 413, 415 and 429 are not stored, so the key can be reused after fixing the request; any other answer (errors such as 403, 404, 409 and 412 included) is. Optional: without the header nothing is stored. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required when authenticating with the gpuaas_session cookie: the csrf_token returned by sign-in, sign-up and GET /api/v1/auth/session. A cookie-authenticated mutation without the right value is refused with 403 permission_denied. Not needed with a bearer token or for POST /api/v1/auth/login. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBootstrapTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. Copy `secret` (or `command`) now: it is returned only in this response. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedBootstrapToken"];
+                };
+            };
+            /** @description The body is not a JSON object, has an unknown field, or a field is missing or of the wrong type (details.field names it); profile is not standard or whole-node; ttl_minutes is not 5 to 10080; Idempotency-Key is malformed or was already used with a different request. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description A cookie-authenticated change without the right X-CSRF-Token, or a read-only token; the caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such site or node (details.field is site_id or node_id). */
+            404: components["responses"]["Error"];
+            /** @description A request with this Idempotency-Key is still in progress. */
+            409: components["responses"]["Error"];
+            /** @description failed_precondition: the node to re-enroll is retired. */
+            412: components["responses"]["Error"];
+            /** @description The body is larger than the server's max_body_bytes. */
+            413: components["responses"]["Error"];
+            /** @description Content-Type is not application/json. */
+            415: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getBootstrapToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The bootstrap token (bt_...).
+                 * @example bt_01jbh8x2k5m7q9r3t6v8w0y2z4
+                 */
+                token_id: components["parameters"]["BootstrapTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token, its progress and the node once enrolled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BootstrapTokenStatus"];
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such bootstrap token. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeBootstrapToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. 1-255 printable ASCII characters without spaces. The first completed answer is stored for this caller and key; the same key with the same method, target and body replays it with `Idempotent-Replayed: true` (secret-looking fields replayed as "***", headers such as Set-Cookie not replayed). The same key with a different request is 400; while the first request still runs, 409. Answers 400, 401, 405, 413, 415 and 429 are not stored, so the key can be reused after fixing the request; any other answer (errors such as 403, 404, 409 and 412 included) is. Optional: without the header nothing is stored. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required when authenticating with the gpuaas_session cookie: the csrf_token returned by sign-in, sign-up and GET /api/v1/auth/session. A cookie-authenticated mutation without the right value is refused with 403 permission_denied. Not needed with a bearer token or for POST /api/v1/auth/login. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The bootstrap token (bt_...).
+                 * @example bt_01jbh8x2k5m7q9r3t6v8w0y2z4
+                 */
+                token_id: components["parameters"]["BootstrapTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; an enroll with it is refused from now on. */
+            204: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Idempotency-Key is malformed or was already used with a different request. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description A cookie-authenticated change without the right X-CSRF-Token, or a read-only token; the caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such bootstrap token. */
+            404: components["responses"]["Error"];
+            /** @description A request with this Idempotency-Key is still in progress. */
+            409: components["responses"]["Error"];
+            /** @description failed_precondition: the token is already used, expired or revoked. */
+            412: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enrollAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. 1-255 printable ASCII characters without spaces. The first completed answer is stored for this caller and key; the same key with the same method, target and body replays it with `Idempotent-Replayed: true` (secret-looking fields replayed as "***", headers such as Set-Cookie not replayed). The same key with a different request is 400; while the first request still runs, 409. Answers 400, 401, 405, 413, 415 and 429 are not stored, so the key can be reused after fixing the request; any other answer (errors such as 403, 404, 409 and 412 included) is. Optional: without the header nothing is stored. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentEnrollRequest"];
+            };
+        };
+        responses: {
+            /** @description Enrolled: the node's identity and certificate. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEnrollment"];
+                };
+            };
+            /** @description The body is not a JSON object, has an unknown field, or a field is missing or of the wrong type; the CSR is not a P-256 request; the inventory is invalid (details.field names it, e.g. inventory.gpus[1].memory_used_mib). */
+            400: components["responses"]["Error"];
+            /** @description The token is unknown, used, expired or revoked (one message for all). */
+            401: components["responses"]["Error"];
+            /** @description A request with this Idempotency-Key is still in progress. */
+            409: components["responses"]["Error"];
+            /** @description The body is larger than the server's max_body_bytes. */
+            413: components["responses"]["Error"];
+            /** @description Content-Type is not application/json. */
+            415: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNodes: {
+        parameters: {
+            query?: {
+                /** @description Only nodes in this state. */
+                state?: "enrolling" | "online" | "offline" | "cordoned" | "draining" | "retired";
+                /** @description Only nodes of this site. */
+                site_id?: string;
+                /** @description Only nodes with this GPU model (exact). */
+                gpu_model?: string;
+                /** @description Text search over name, hostname and id. */
+                q?: string;
+                /** @description Opaque cursor from next_cursor of the previous page. */
+                cursor?: string;
+                /** @description Entries per page. */
+                limit?: components["parameters"]["PageLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodePage"];
+                };
+            };
+            /** @description An unknown query parameter, a state that is not a node state, or a limit that is not an integer from 1 to 200 (details.field names the parameter). */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The node (nod_...).
+                 * @example nod_01jbh8x2k5m7q9r3t6v8w0y2z4
+                 */
+                node_id: components["parameters"]["NodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeDetail"];
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such node. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNodeTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The node (nod_...).
+                 * @example nod_01jbh8x2k5m7q9r3t6v8w0y2z4
+                 */
+                node_id: components["parameters"]["NodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NodeTask"][];
+                    };
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such node. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNodeOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The node (nod_...).
+                 * @example nod_01jbh8x2k5m7q9r3t6v8w0y2z4
+                 */
+                node_id: components["parameters"]["NodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationCatalog"];
+                };
+            };
+            /** @description The id is longer than 128 characters (details.field is target.id). */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No such target, or one the caller may not see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPlatformSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SetupItem"][];
+                    };
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getConsole: {
         parameters: {
             query?: never;
@@ -4989,6 +5996,30 @@ export interface operations {
             /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
             401: components["responses"]["Error"];
             /** @description Origin not allowed, or the caller is a service account (only users have an inbox). */
+            403: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    openAgentSocket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            /** @description No node certificate, or one that is unknown, expired or revoked. */
+            401: components["responses"]["Error"];
+            /** @description The node is retired. */
             403: components["responses"]["Error"];
             429: components["responses"]["RateLimited"];
         };
