@@ -52,6 +52,8 @@ const GROUPS = [
     path: '/platform',
     sections: [
       { label: 'Overview', path: '/platform' },
+      { label: 'Lifecycle', path: '/platform/lifecycle' },
+      { label: 'Setup', path: '/platform/setup' },
       { label: 'Users', path: '/platform/users' },
       { label: 'Evidence', path: '/platform/evidence' },
     ],

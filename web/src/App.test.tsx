@@ -125,7 +125,7 @@ describe('group pages', () => {
   it.each([
     ['Access', '/access', ['Memberships', 'Service accounts', 'Credentials', 'Quotas', 'Entitlements']],
     ['Account', '/account', ['Profile', 'Security', 'Sessions', 'Balance & billing']],
-    ['Platform', '/platform', ['Overview', 'Users', 'Evidence']],
+    ['Platform', '/platform', ['Overview', 'Lifecycle', 'Setup', 'Users', 'Evidence']],
   ] as const)('%s has its section tabs, the first one current', async (label, path, tabs) => {
     await renderApp(path);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(label);
@@ -136,9 +136,10 @@ describe('group pages', () => {
     expect(links[0]).toHaveAttribute('href', path);
   });
 
-  it('Platform overview is still an honest pending state', async () => {
+  it('Platform overview tells non-admins it is for platform admins and shows them no fleet', async () => {
     await renderApp('/platform');
-    expect(screen.getByText('Pending')).toBeInTheDocument();
+    expect(screen.getByText('The platform overview is for platform admins.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Lifecycle: nodes/ })).not.toBeInTheDocument();
   });
 
   it('Platform evidence explains that it is for platform admins', async () => {

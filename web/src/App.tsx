@@ -35,6 +35,8 @@ const ProjectOverviewPage = page(
   () => import('./pages/overview/ProjectOverviewPage'),
   'ProjectOverviewPage',
 );
+const NodeDetailPage = page(() => import('./pages/platform/NodeDetailPage'), 'NodeDetailPage');
+const OnboardNodePage = page(() => import('./pages/platform/OnboardNodePage'), 'OnboardNodePage');
 // Development builds only: the import is dropped from production bundles.
 const GalleryPage = import.meta.env.DEV
   ? page(() => import('./pages/dev/GalleryPage'), 'GalleryPage')
@@ -78,6 +80,14 @@ export function App() {
             <Route
               path={detailRoute('/project/overview').path}
               element={<Lazy page={ProjectOverviewPage} />}
+            />
+            <Route
+              path={detailRoute('/platform/nodes/onboard').path}
+              element={<Lazy page={OnboardNodePage} />}
+            />
+            <Route
+              path={detailRoute('/platform/nodes/:nodeId').path}
+              element={<Lazy page={NodeDetailPage} />}
             />
             {GalleryPage && (
               <Route path={detailRoute('/dev/gallery').path} element={<Lazy page={GalleryPage} />} />

@@ -233,6 +233,17 @@ export const groupRoutes: readonly GroupRoute[] = [
         purpose: 'Operator setup, nodes and operations.',
       },
       {
+        path: '/platform/lifecycle',
+        label: 'Lifecycle',
+        purpose:
+          'The fleet: every node with its state, what needs action (offline nodes, certificates, failed operations) and onboarding new ones.',
+      },
+      {
+        path: '/platform/setup',
+        label: 'Setup',
+        purpose: 'What this installation still needs set up, who owns each item and the next step.',
+      },
+      {
         path: '/platform/users',
         label: 'Users',
         purpose: 'Every user of this installation: disable, enable or unlock one through an operation.',
@@ -328,6 +339,22 @@ export const detailRoutes: readonly DetailRoute[] = [
     owner: 'access',
     purpose: 'Workloads, limits, members and recent changes of the project you are working in.',
     back: { to: '/access', label: 'Access' },
+  },
+  {
+    kind: 'detail',
+    path: '/platform/nodes/onboard',
+    label: 'Onboard a node',
+    owner: 'platform',
+    purpose: 'Enroll a GPU host step by step: site, profile, prerequisites, a one-time token, the command and its live status.',
+    back: { to: '/platform/lifecycle', label: 'Lifecycle' },
+  },
+  {
+    kind: 'detail',
+    path: '/platform/nodes/:nodeId',
+    label: 'Node',
+    owner: 'platform',
+    purpose: 'One node: its posture, GPUs and telemetry, operations, activity, tasks and workloads.',
+    back: { to: '/platform/lifecycle', label: 'Lifecycle' },
   },
   {
     kind: 'detail',

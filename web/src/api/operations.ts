@@ -80,6 +80,8 @@ export function cataloguePath(target: OperationTargetRef): string {
       return `/projects/${id}/operations`;
     case 'tenant':
       return `/tenants/${id}/operations`;
+    case 'node':
+      return `/nodes/${id}/operations`;
     default:
       return `/${encodeURIComponent(target.type)}s/${id}/operations`;
   }
@@ -101,6 +103,8 @@ export function getCatalogue(target: OperationTargetRef, signal?: AbortSignal): 
       return data(
         api.GET('/api/v1/tenants/{tenant_id}/operations', { params: { path: { tenant_id: target.id } }, signal }),
       );
+    case 'node':
+      return data(api.GET('/api/v1/nodes/{node_id}/operations', { params: { path: { node_id: target.id } }, signal }));
     default:
       return Promise.reject(
         new ApiError({

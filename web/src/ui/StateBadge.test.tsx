@@ -4,10 +4,10 @@ import { StateBadge, stateLabel, stateTone, type StateTone } from './StateBadge'
 
 // Written out independently of the implementation so a mapping change fails here.
 const TABLE: Record<StateTone, string[]> = {
-  success: ['running', 'active', 'ready', 'succeeded', 'healthy', 'online', 'available', 'enabled'],
-  info: ['pending', 'queued', 'provisioning', 'starting', 'creating', 'in_progress', 'enrolling', 'cancelling', 'stopping', 'updating'],
-  warning: ['degraded', 'draining', 'maintenance', 'cordoned', 'expiring', 'locked', 'paused', 'suspended'],
-  danger: ['failed', 'error', 'unhealthy', 'offline', 'revoked', 'expired', 'out_of_capacity'],
+  success: ['running', 'active', 'ready', 'succeeded', 'healthy', 'online', 'available', 'enabled', 'configured', 'valid'],
+  info: ['pending', 'queued', 'provisioning', 'starting', 'creating', 'in_progress', 'enrolling', 'cancelling', 'stopping', 'updating', 'sent'],
+  warning: ['degraded', 'draining', 'maintenance', 'cordoned', 'expiring', 'locked', 'paused', 'suspended', 'renewal_due', 'stale'],
+  danger: ['failed', 'error', 'unhealthy', 'offline', 'revoked', 'expired', 'out_of_capacity', 'missing', 'unsafe'],
   neutral: ['released', 'cancelled', 'disabled', 'stopped', 'deleted', 'archived', 'unknown', 'something_new', ''],
 };
 

@@ -6,7 +6,7 @@ export type StateTone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 // One table for every family (instances, clusters, tokens, operations…) so a
 // given word always has the same colour. Anything not listed is neutral.
 const TONE_STATES: Record<Exclude<StateTone, 'neutral'>, readonly string[]> = {
-  success: ['running', 'active', 'ready', 'succeeded', 'healthy', 'online', 'available', 'enabled'],
+  success: ['running', 'active', 'ready', 'succeeded', 'healthy', 'online', 'available', 'enabled', 'configured', 'valid'],
   info: [
     'pending',
     'queued',
@@ -18,9 +18,10 @@ const TONE_STATES: Record<Exclude<StateTone, 'neutral'>, readonly string[]> = {
     'cancelling',
     'stopping',
     'updating',
+    'sent',
   ],
-  warning: ['degraded', 'draining', 'maintenance', 'cordoned', 'expiring', 'locked', 'paused', 'suspended'],
-  danger: ['failed', 'error', 'unhealthy', 'offline', 'revoked', 'expired', 'out_of_capacity'],
+  warning: ['degraded', 'draining', 'maintenance', 'cordoned', 'expiring', 'locked', 'paused', 'suspended', 'renewal_due', 'stale'],
+  danger: ['failed', 'error', 'unhealthy', 'offline', 'revoked', 'expired', 'out_of_capacity', 'missing', 'unsafe'],
 };
 
 const TONE_BY_STATE = new Map<string, StateTone>(
