@@ -2,8 +2,8 @@
 
 namespace gpuaas::agent {
 
-// gpuaas-agent's command line. The agent runs on every GPU host; enrollment, the control
-// stream and runtimes land with the fleet work. Returns the exit code.
+// gpuaas-agent's command line: enroll, run, inventory. The agent runs on every GPU host.
+// Returns the exit code.
 int RunAgentCli(int argc, char** argv);
 
 }  // namespace gpuaas::agent

@@ -17,14 +17,10 @@ int Fail(std::ostream& err, const Error& error) {
 }  // namespace
 
 int RunInventoryCommand(const InventoryFlags& flags, std::ostream& out, std::ostream& err) {
-  inventory::InventoryOptions options;
-  if (flags.simulate_gpus) {
-    auto spec = inventory::ParseSimulationSpec(*flags.simulate_gpus);
-    if (!spec) return Fail(err, spec.error());
-    options.simulate = std::move(spec).value();
-  }
-  if (flags.data_dir) options.host.data_dir = *flags.data_dir;
-  auto collected = inventory::CollectInventory(options);
+  auto options = inventory::MakeInventoryOptions(
+      flags.simulate_gpus, flags.data_dir ? std::optional<std::filesystem::path>(*flags.data_dir) : std::nullopt);
+  if (!options) return Fail(err, options.error());
+  auto collected = inventory::CollectInventory(*options);
   if (!collected) return Fail(err, collected.error());
   for (const auto& skipped : collected->skipped_gpu_sources) err << "gpuaas-agent: skipped " << skipped << "\n";
   const auto layout = flags.one_line ? wire::JsonLayout::kCompact : wire::JsonLayout::kPretty;

@@ -1,9 +1,23 @@
 #include "agent/inventory/collector.hpp"
 
+#include <unistd.h>
+
+#include <array>
+
 #include "agent/inventory/nvidia_smi_probe.hpp"
 #include "shared/build_info.hpp"
 
 namespace gpuaas::agent::inventory {
+
+Result<InventoryOptions> MakeInventoryOptions(const std::optional<std::string>& simulate_gpus,
+                                              const std::optional<std::filesystem::path>& data_dir) {
+  InventoryOptions options;
+  if (simulate_gpus) {
+    GPUAAS_ASSIGN_OR_RETURN(options.simulate, ParseSimulationSpec(*simulate_gpus));
+  }
+  if (data_dir) options.host.data_dir = *data_dir;
+  return options;
+}
 
 std::vector<std::unique_ptr<GpuProbe>> GpuProbesFor(const InventoryOptions& options, std::string_view hostname) {
   std::vector<std::unique_ptr<GpuProbe>> probes;
@@ -32,6 +46,13 @@ GpuSelection SelectGpuReport(const std::vector<std::unique_ptr<GpuProbe>>& probe
   }
   selection.report = GpuReport{};  // source kNone
   return selection;
+}
+
+GpuSelection SelectHostGpus(const InventoryOptions& options) {
+  // The hostname only seeds simulated UUIDs; it must be the one CollectInventory reports.
+  std::array<char, 256> name{};
+  if (::gethostname(name.data(), name.size() - 1) != 0) name[0] = '\0';
+  return SelectGpuReport(GpuProbesFor(options, name.data()));
 }
 
 Result<CollectedInventory> CollectInventory(const InventoryOptions& options) {

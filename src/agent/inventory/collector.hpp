@@ -29,6 +29,11 @@ struct InventoryOptions {
   std::filesystem::path docker_socket = kDockerSocket;
 };
 
+// Options for this host: `simulate_gpus` as --simulate-gpus takes it ("8xH100"; invalid_argument on
+// --simulate-gpus when malformed), disk figures of `data_dir` (the default data directory when unset).
+Result<InventoryOptions> MakeInventoryOptions(const std::optional<std::string>& simulate_gpus,
+                                              const std::optional<std::filesystem::path>& data_dir);
+
 // The GPU sources to ask, in order: the simulation when one is asked for (a developer's
 // workstation may have a real GPU and still want eight), then NVML, then nvidia-smi.
 std::vector<std::unique_ptr<GpuProbe>> GpuProbesFor(const InventoryOptions& options, std::string_view hostname);
@@ -40,6 +45,9 @@ struct GpuSelection {
 
 // The first report that a probe gives and that holds valid GPUs (wire::fleet::ValidateGpus).
 GpuSelection SelectGpuReport(const std::vector<std::unique_ptr<GpuProbe>>& probes);
+
+// SelectGpuReport over this host's sources, for a heartbeat or a probe that needs only the GPUs.
+GpuSelection SelectHostGpus(const InventoryOptions& options);
 
 struct CollectedInventory {
   wire::fleet::HostInventory inventory;
