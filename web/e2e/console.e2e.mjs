@@ -33,6 +33,11 @@
 //     is refused by the server and starts nothing; the right one runs to
 //     "succeeded"; the operation page; the token's activity timeline; the
 //     live unread count and "Revoke token succeeded" in the inbox
+//   - the fleet (e2e/fleet.mjs): the onboarding wizard creates a site and a
+//     bootstrap token, the real agent (GPUAAS_AGENT_BIN, default
+//     build/apps/gpuaas-agent) enrolls with --simulate-gpus 8xH100 and runs,
+//     the live status reaches Ready, the node page says "Simulated GPUs", and
+//     node.cordon from its operations card makes it cordoned
 //   - Evidence lists ssh_key.create and token.create events
 //   - sign out lands on /login, and the console then needs a login again
 //   - no uncaught page errors during the run
@@ -44,6 +49,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { fleetChecks } from './fleet.mjs';
 import { operationChecks } from './operations.mjs';
 import { shellChecks } from './shell.mjs';
 
@@ -307,6 +313,8 @@ async function main() {
     });
 
     await operationChecks({ page, stamp, check, assert, shot });
+
+    await fleetChecks({ page, stamp, check, assert, shot });
 
     await check('Evidence lists ssh_key.create and token.create', async () => {
       await page.getByRole('banner').getByRole('link', { name: 'Evidence', exact: true }).click();

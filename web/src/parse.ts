@@ -14,3 +14,10 @@ export function parseLimit(value: string): number | null | undefined {
   if (!/^\d+$/.test(v)) return undefined;
   return Number(v);
 }
+
+/** A whole number from a form field, clamped to [low, high]; `fallback` when it is not a number. */
+export function clampInt(value: string, low: number, high: number, fallback: number): number {
+  const n = Number.parseInt(value, 10);
+  if (Number.isNaN(n)) return fallback;
+  return Math.min(high, Math.max(low, n));
+}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, type AuditFilters } from '../../api/audit';
 import { SelectField, TextField } from '../../components/Field';
+import { FilterActions } from '../../components/FilterActions';
 import { isoToLocalInput, localInputToIso } from '../../format';
 import { hasFilters } from './filters';
 
@@ -61,16 +62,7 @@ export function EvidenceFilters({ filters, onApply }: EvidenceFiltersProps) {
         <TextField label="Since" name="since" type="datetime-local" value={since} onChange={setSince} hint="Your local time." />
         <TextField label="Until" name="until" type="datetime-local" value={until} onChange={setUntil} hint="Your local time." />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          Apply filters
-        </button>
-        {hasFilters(filters) && (
-          <button type="button" className="button button--ghost" onClick={() => onApply({})}>
-            Clear filters
-          </button>
-        )}
-      </div>
+      <FilterActions active={hasFilters(filters)} onClear={() => onApply({})} primary />
     </form>
   );
 }

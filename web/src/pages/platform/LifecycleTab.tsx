@@ -15,6 +15,7 @@ import {
 import { listOperations, operationPath, type OperationSummary } from '../../api/operations';
 import { SelectField, TextField } from '../../components/Field';
 import { Badge } from '../../components/Badge';
+import { FilterActions } from '../../components/FilterActions';
 import { Time } from '../../components/Time';
 import { plural } from '../../format';
 import { useAction } from '../../hooks/useAction';
@@ -298,16 +299,7 @@ function NodeFilterForm({
         />
         <TextField label="Search" name="q" type="search" value={draft.q ?? ''} onChange={set('q')} placeholder="name, hostname or id" />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        {hasFilters(filters) && (
-          <button type="button" className="button button--ghost" onClick={() => onApply({})}>
-            Clear filters
-          </button>
-        )}
-      </div>
+      <FilterActions active={hasFilters(filters)} onClear={() => onApply({})} />
     </form>
   );
 }

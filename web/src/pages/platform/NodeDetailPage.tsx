@@ -16,6 +16,7 @@ import { TextField } from '../../components/Field';
 import { LifecycleOperationCard } from '../../components/operations/LifecycleOperationCard';
 import { Time } from '../../components/Time';
 import { useRefreshKey } from '../../hooks/useRefreshKey';
+import { clampInt } from '../../parse';
 import { useResource } from '../../hooks/useResource';
 import { detailRoute } from '../../routes';
 import { ContextStrip } from '../../ui/ContextStrip';
@@ -376,12 +377,6 @@ function Gpus({ node }: { node: NodeDetail }) {
       />
     </div>
   );
-}
-
-function clampInt(value: string, low: number, high: number, fallback: number) {
-  const n = Number.parseInt(value, 10);
-  if (Number.isNaN(n)) return fallback;
-  return Math.min(high, Math.max(low, n));
 }
 
 function NodeOperations({ node, onFinished }: { node: NodeDetail; onFinished: () => void }) {

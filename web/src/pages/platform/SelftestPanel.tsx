@@ -3,13 +3,8 @@ import { TextField } from '../../components/Field';
 import { LifecycleOperationCard } from '../../components/operations/LifecycleOperationCard';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { useRefreshKey } from '../../hooks/useRefreshKey';
+import { clampInt } from '../../parse';
 import { Panel } from '../Panel';
-
-function clampInt(value: string, low: number, high: number, fallback: number) {
-  const n = Number.parseInt(value, 10);
-  if (Number.isNaN(n)) return fallback;
-  return Math.min(high, Math.max(low, n));
-}
 
 /** Platform operations: the runner self-test (a synthetic operation through the engine). */
 export function SelftestPanel() {
