@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "api/access/session_socket.hpp"
+#include "api/fleet/agent_socket.hpp"
 #include "api/notifications/notification_socket.hpp"
 #include "api/handler_support.hpp"
 #include "api/platform/console_report_handler.hpp"
@@ -76,6 +77,10 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
   auto start_operation =
       ApiJson(Method::kPost, "/api/v1/operations", Bind(h.operations, &OperationHandlers::Start), "operation.start");
   start_operation.audits_itself = true;
+  // Enrollment is authenticated by the bootstrap token in its body and audits every outcome.
+  auto enroll =
+      ApiJson(Method::kPost, "/api/v1/agent/enroll", Bind(h.enrollment, &EnrollmentHandler::Enroll), "node.enroll");
+  enroll.audits_itself = true;
   const Route routes[] = {
       // Platform: probes, metrics and self-description.
       {Method::kGet, "/healthz", HandleHealthz, Execution::kInline},
@@ -94,6 +99,14 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
        BodyPolicy::kNone,
        [&hub = h.notification_hub, &live = h.live_sessions](const net::Request& request) {
          return std::make_unique<NotificationSocket>(hub, live, CallerOf(request).principal, AfterCursor(request));
+       }},
+
+      // Agents: the control stream. Not a browser socket: the agent proves itself with its
+      // certificate in the first frame, so there is no origin or credential to check here.
+      {Method::kGet, "/ws/v1/agent", [](net::Request&) -> Result<net::Response> { return net::Response{}; },
+       Execution::kInline, BodyPolicy::kNone,
+       [&hub = h.agent_hub](const net::Request& request) {
+         return std::make_unique<AgentSocket>(hub, request.remote_address);
        }},
 
       // Access: signing in and out.
@@ -191,6 +204,23 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       Api(Method::kGet, "/api/v1/tokens/{token_id}/operations", h.operations.Catalogue("token", "token_id")),
       Api(Method::kGet, "/api/v1/projects/{project_id}/operations", h.operations.Catalogue("project", "project_id")),
       Api(Method::kGet, "/api/v1/tenants/{tenant_id}/operations", h.operations.Catalogue("tenant", "tenant_id")),
+
+      // Fleet: sites, enrollment, nodes and the platform setup checklist.
+      Api(Method::kGet, "/api/v1/sites", Bind(h.sites, &SiteHandlers::List)),
+      ApiJson(Method::kPost, "/api/v1/sites", Bind(h.sites, &SiteHandlers::Create), "site.create"),
+      Api(Method::kGet, "/api/v1/node-profiles", Bind(h.sites, &SiteHandlers::Profiles)),
+      Api(Method::kGet, "/api/v1/bootstrap-tokens", Bind(h.bootstrap_tokens, &BootstrapTokenHandlers::List)),
+      ApiJson(Method::kPost, "/api/v1/bootstrap-tokens", Bind(h.bootstrap_tokens, &BootstrapTokenHandlers::Create),
+              "bootstrap_token.create"),
+      Api(Method::kGet, "/api/v1/bootstrap-tokens/{token_id}", Bind(h.bootstrap_tokens, &BootstrapTokenHandlers::Get)),
+      Api(Method::kDelete, "/api/v1/bootstrap-tokens/{token_id}",
+          Bind(h.bootstrap_tokens, &BootstrapTokenHandlers::Revoke), "bootstrap_token.revoke"),
+      enroll,
+      Api(Method::kGet, "/api/v1/nodes", Bind(h.nodes, &NodeHandlers::List)),
+      Api(Method::kGet, "/api/v1/nodes/{node_id}", Bind(h.nodes, &NodeHandlers::Get)),
+      Api(Method::kGet, "/api/v1/nodes/{node_id}/tasks", Bind(h.nodes, &NodeHandlers::Tasks)),
+      Api(Method::kGet, "/api/v1/nodes/{node_id}/operations", h.operations.Catalogue("node", "node_id")),
+      Api(Method::kGet, "/api/v1/platform/setup", Bind(h.nodes, &NodeHandlers::Setup)),
 
       // Notifications: the caller's inbox (live on /ws/notifications).
       Api(Method::kGet, "/api/v1/notifications", Bind(h.notifications, &NotificationHandlers::List)),

@@ -9,6 +9,11 @@
 #include "api/console/console_assets.hpp"
 #include "api/evidence/activity_handlers.hpp"
 #include "api/evidence/audit_handlers.hpp"
+#include "api/fleet/agent_hub.hpp"
+#include "api/fleet/bootstrap_token_handlers.hpp"
+#include "api/fleet/enrollment_handler.hpp"
+#include "api/fleet/node_handlers.hpp"
+#include "api/fleet/site_handlers.hpp"
 #include "api/notifications/notification_handlers.hpp"
 #include "api/notifications/notification_hub.hpp"
 #include "api/operations/operation_handlers.hpp"
@@ -39,13 +44,21 @@ struct ApiServices {
   services::OperationService& operations;
   services::ActivityService& activity;
   services::NotificationService& notifications;
+  services::SiteService& sites;
+  services::BootstrapTokenService& bootstrap_tokens;
+  services::NodeService& nodes;
+  services::SetupChecklistService& setup;
+  services::EnrollmentService& enrollment;
+  services::AgentSessionService& agent_sessions;
+  services::LivenessRecorder& liveness;
 };
 
 // The handler objects behind the routes; they live as long as the router.
 struct ApiHandlers {
   // `allowed_origins`: besides the server's own, the browser origins that may open WebSockets.
+  // `public_url`: what bootstrap tokens tell agents to call (empty: the URL the operator used).
   ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies, std::vector<std::string> allowed_origins,
-              std::chrono::milliseconds notification_poll)
+              std::chrono::milliseconds notification_poll, std::string public_url)
       : allowed_origins(std::move(allowed_origins)),
         live_sessions(s.auth),
         notification_hub(s.notifications, notification_poll),
@@ -57,7 +70,12 @@ struct ApiHandlers {
         quotas(clock, s.quotas, s.entitlements),
         operations(s.operations),
         activity(s.activity),
-        notifications(s.notifications) {}
+        notifications(s.notifications),
+        agent_hub(s.agent_sessions, s.liveness, notification_poll),
+        sites(s.sites),
+        bootstrap_tokens(clock, s.bootstrap_tokens, std::move(public_url)),
+        nodes(clock, s.nodes, s.setup),
+        enrollment(s.enrollment) {}
 
   std::vector<std::string> allowed_origins;
   LiveSessions live_sessions;
@@ -71,6 +89,11 @@ struct ApiHandlers {
   OperationHandlers operations;
   ActivityHandlers activity;
   NotificationHandlers notifications;
+  AgentHub agent_hub;
+  SiteHandlers sites;
+  BootstrapTokenHandlers bootstrap_tokens;
+  NodeHandlers nodes;
+  EnrollmentHandler enrollment;
 };
 
 // What the handlers need, built by the server's composition function.

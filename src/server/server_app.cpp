@@ -21,8 +21,18 @@
 #include "net/middlewares/request_id_middleware.hpp"
 #include "server/periodic_task.hpp"
 #include "services/evidence/activity_service.hpp"
+#include "services/fleet/agent_session_service.hpp"
+#include "services/fleet/bootstrap_token_service.hpp"
+#include "services/fleet/enrollment_service.hpp"
+#include "services/fleet/liveness_recorder.hpp"
+#include "services/fleet/node_service.hpp"
+#include "services/fleet/node_task_service.hpp"
+#include "services/fleet/platform_ca_service.hpp"
+#include "services/fleet/setup_checklist_service.hpp"
+#include "services/fleet/site_service.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/operations/kinds/access_operations.hpp"
+#include "services/operations/kinds/fleet_operations.hpp"
 #include "services/operations/kinds/platform_operations.hpp"
 #include "services/operations/operation_runner.hpp"
 #include "services/operations/operation_service.hpp"
@@ -57,6 +67,16 @@ struct ServerApp::Parts {
   std::unique_ptr<services::QuotaService> quotas;
   std::unique_ptr<services::EntitlementService> entitlements;
   std::unique_ptr<services::IdempotencyService> idempotency;
+  services::FleetSettings fleet_settings;
+  std::unique_ptr<services::PlatformCaService> platform_ca;
+  std::unique_ptr<services::SiteService> sites;
+  std::unique_ptr<services::BootstrapTokenService> bootstrap_tokens;
+  std::unique_ptr<services::EnrollmentService> enrollment;
+  std::unique_ptr<services::NodeService> nodes;
+  std::unique_ptr<services::NodeTaskService> node_tasks;
+  std::unique_ptr<services::SetupChecklistService> setup;
+  std::unique_ptr<services::AgentSessionService> agent_sessions;
+  std::unique_ptr<services::LivenessRecorder> liveness;
   services::OperationRegistry operation_kinds;
   std::unique_ptr<services::OperationService> operations;
   std::unique_ptr<services::ActivityService> activity;
@@ -74,6 +94,7 @@ struct ServerApp::Parts {
   std::unique_ptr<net::BlockingPool> pool;
   std::unique_ptr<net::HttpServer> http;
   std::unique_ptr<PeriodicTask> idempotency_sweeper;
+  std::unique_ptr<PeriodicTask> liveness_sweeper;
 };
 
 namespace {
@@ -135,6 +156,7 @@ void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& contex
   const auto& c = p.config;
   services::RegisterPlatformOperations(p.operation_kinds);
   services::RegisterAccessOperations(p.operation_kinds, p.clock, *p.users, *p.credentials, *p.auth);
+  services::RegisterFleetOperations(p.operation_kinds, *p.nodes, *p.node_tasks);
   const auto replica = ReplicaName();
   services::OutboxDispatcherOptions outbox_options;
   outbox_options.owner = replica;
@@ -163,6 +185,26 @@ void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& contex
   p.outbox->AddConsumer(*p.notification_consumer);
 }
 
+// The fleet: the platform CA, enrollment, nodes, liveness and the agents' sessions.
+void BuildFleet(ServerApp::Parts& p, const services::ServiceContext& context) {
+  const auto& c = p.config;
+  auto& settings = p.fleet_settings;
+  settings.heartbeat_interval = std::chrono::seconds(c.node_heartbeat_seconds);
+  settings.offline_after = std::chrono::seconds(c.node_offline_after_seconds);
+  settings.certificate_lifetime = std::chrono::seconds(c.node_certificate_lifetime_seconds);
+  if (!c.agent_version.empty()) settings.desired_agent_version = c.agent_version;
+  const auto replica = ReplicaName();
+  p.platform_ca = std::make_unique<services::PlatformCaService>(context, c.secrets_key_file);
+  p.sites = std::make_unique<services::SiteService>(context);
+  p.bootstrap_tokens = std::make_unique<services::BootstrapTokenService>(context, *p.platform_ca);
+  p.enrollment = std::make_unique<services::EnrollmentService>(context, *p.platform_ca, settings);
+  p.nodes = std::make_unique<services::NodeService>(context, settings);
+  p.node_tasks = std::make_unique<services::NodeTaskService>(context);
+  p.setup = std::make_unique<services::SetupChecklistService>(context, *p.platform_ca, settings);
+  p.agent_sessions = std::make_unique<services::AgentSessionService>(context, *p.platform_ca, settings, replica);
+  p.liveness = std::make_unique<services::LivenessRecorder>(context, settings, replica);
+}
+
 void BuildServices(ServerApp::Parts& p) {
   const auto& c = p.config;
   p.hasher = std::make_unique<services::PasswordHasher>(
@@ -180,10 +222,12 @@ void BuildServices(ServerApp::Parts& p) {
   p.quotas = std::make_unique<services::QuotaService>(context);
   p.entitlements = std::make_unique<services::EntitlementService>(context);
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
+  BuildFleet(p, context);
   BuildOperations(p, context);
   const api::ApiServices services{*p.auth,   *p.users,        *p.ssh_keys,   *p.credentials, *p.tenancy,
                                   *p.audit_query, *p.quotas,  *p.entitlements, *p.operations, *p.activity,
-                                  *p.notifications};
+                                  *p.notifications, *p.sites, *p.bootstrap_tokens, *p.nodes, *p.setup,
+                                  *p.enrollment, *p.agent_sessions, *p.liveness};
   auto origins = c.allowed_origins;
   if (!c.public_url.empty()) {
     // The origin of the public URL: scheme://host[:port], without a path.
@@ -191,7 +235,7 @@ void BuildServices(ServerApp::Parts& p) {
     origins.push_back(c.public_url.substr(0, path));
   }
   p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
-                                                 std::move(origins), c.notification_poll);
+                                                 std::move(origins), c.notification_poll, c.public_url);
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.
@@ -226,6 +270,8 @@ ServerApp::~ServerApp() {
     parts_->http->Stop();
     parts_->http->Wait();
   }
+  parts_->liveness_sweeper.reset();
+  if (parts_->handlers) parts_->handlers->agent_hub.Stop();
   if (parts_->runner) parts_->runner->Stop();
   if (parts_->outbox) parts_->outbox->Stop();
 }
@@ -265,10 +311,19 @@ Result<std::uint16_t> ServerApp::Start() {
       p.logger.Warn("idempotency_sweep_failed", {{"cause", swept.error().message()}});
     }
   });
+  GPUAAS_RETURN_IF_ERROR(p.platform_ca->Ensure());
+  // Liveness: the newest heartbeat of each node written in one batch, silent nodes marked
+  // offline, every second.
+  p.liveness_sweeper = std::make_unique<PeriodicTask>(std::chrono::seconds(1), [&p] {
+    if (auto swept = p.liveness->Sweep(); !swept) {
+      p.logger.Warn("liveness_sweep_failed", {{"cause", swept.error().message()}});
+    }
+  });
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
   p.runner->Start();
   p.outbox->Start();
   p.handlers->notification_hub.Start();
+  p.handlers->agent_hub.Start();
   p.http->Start();
   p.logger.Info("started", {{"listen", p.config.listen_host + ":" + std::to_string(port)},
                             {"database", p.config.database.Redacted()},
@@ -285,6 +340,8 @@ void ServerApp::Stop() { parts_->http->Stop(); }
 
 void ServerApp::Wait() {
   parts_->http->Wait();
+  parts_->liveness_sweeper.reset();
+  parts_->handlers->agent_hub.Stop();
   parts_->runner->Stop();
   parts_->outbox->Stop();
   parts_->pool->Shutdown();

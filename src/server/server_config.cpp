@@ -71,6 +71,12 @@ const std::vector<SettingSpec>& ServerSettingSpecs() {
       {"worker_poll_ms", "250", "how often idle background workers look for work written by other replicas"},
       {"notification_poll_ms", "1000", "how often live notification delivery looks for other replicas' writes"},
       {"fault_injection", "", "test suites only: a fault to inject (exit_after_first_consumer)"},
+      {"secrets_key_file", "./var/secrets.key",
+       "file with the secret (32+ characters) the platform CA key is sealed under; created at first start"},
+      {"node_heartbeat_seconds", "10", "how often agents send a heartbeat with telemetry"},
+      {"node_offline_after_seconds", "30", "a node silent this long is offline (at least twice the heartbeat)"},
+      {"node_certificate_lifetime_seconds", "604800", "lifetime of node certificates (7 days; 60 s to 1 year)"},
+      {"agent_version", "", "the agent version nodes should run; empty: this server's version"},
   };
   return kSpecs;
 }
@@ -155,6 +161,19 @@ Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& 
   if (!config.fault_injection.empty() && config.fault_injection != "exit_after_first_consumer") {
     errors.Add("fault_injection", layers.Get("fault_injection"), "expected exit_after_first_consumer or nothing");
   }
+
+  config.secrets_key_file = layers.Get("secrets_key_file").text;
+  if (config.secrets_key_file.empty()) {
+    errors.Add("secrets_key_file", layers.Get("secrets_key_file"), "expected a file path");
+  }
+  bounded("node_heartbeat_seconds", 1, 3600, config.node_heartbeat_seconds);
+  bounded("node_offline_after_seconds", 3, 86400, config.node_offline_after_seconds);
+  bounded("node_certificate_lifetime_seconds", 60, 365 * 86400, config.node_certificate_lifetime_seconds);
+  if (config.node_offline_after_seconds < 2 * config.node_heartbeat_seconds) {
+    errors.Add("node_offline_after_seconds", layers.Get("node_offline_after_seconds"),
+               "must be at least twice node_heartbeat_seconds, or one late heartbeat marks a node offline");
+  }
+  config.agent_version = layers.Get("agent_version").text;
 
   const auto boolean = [&](const std::string& key, bool& field) {
     const auto& value = layers.Get(key);

@@ -49,6 +49,13 @@ struct ServerConfig {
   std::chrono::milliseconds worker_poll{250};        // runner and outbox dispatcher when idle
   std::chrono::milliseconds notification_poll{1000};  // live delivery of other replicas' notifications
   std::string fault_injection;                       // test suites only (see OutboxDispatcherOptions)
+
+  // Fleet.
+  std::string secrets_key_file;  // the platform CA key is sealed under the secret in it
+  std::size_t node_heartbeat_seconds = 10;
+  std::size_t node_offline_after_seconds = 30;
+  std::size_t node_certificate_lifetime_seconds = 604800;
+  std::string agent_version;  // empty: this server's version
 };
 
 // A setting: its file key, its GPUAAS_* variable and --flag derive from `key`.

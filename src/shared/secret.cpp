@@ -54,8 +54,9 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string Base64Encode(std::string_view bytes, bool pad) {
-  const int variant = pad ? sodium_base64_VARIANT_ORIGINAL : sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
+namespace {
+
+std::string EncodeVariant(std::string_view bytes, int variant) {
   std::string encoded(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
   sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
                     variant);
@@ -63,19 +64,39 @@ std::string Base64Encode(std::string_view bytes, bool pad) {
   return encoded;
 }
 
-bool Base64Decode(std::string_view text, std::string& out) {
+bool DecodeVariant(std::string_view text, std::string& out, int variant) {
   out.clear();
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
   // libsodium refuses non-zero leftover bits, so each input has exactly one accepted encoding.
   std::string decoded(text.size() * 3 / 4 + 3, '\0');
   std::size_t length = 0;
   if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), text.data(), text.size(),
-                        nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) != 0) {
+                        nullptr, &length, nullptr, variant) != 0) {
     return false;
   }
   decoded.resize(length);
   out = std::move(decoded);
   return true;
+}
+
+}  // namespace
+
+std::string Base64Encode(std::string_view bytes, bool pad) {
+  return EncodeVariant(bytes, pad ? sodium_base64_VARIANT_ORIGINAL : sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+}
+
+bool Base64Decode(std::string_view text, std::string& out) {
+  return DecodeVariant(text, out, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+}
+
+std::string Base64UrlEncode(std::string_view bytes) {
+  return EncodeVariant(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+  std::string out;
+  if (!DecodeVariant(text, out, sodium_base64_VARIANT_URLSAFE_NO_PADDING)) return std::nullopt;
+  return out;
 }
 
 }  // namespace gpuaas

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,8 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b);
 std::string Base64Encode(std::string_view bytes, bool pad = true);
 // Standard alphabet, padding optional; false on malformed input.
 bool Base64Decode(std::string_view text, std::string& out);
+// URL-safe alphabet without padding (RFC 4648 section 5), as tokens carry it.
+std::string Base64UrlEncode(std::string_view bytes);
+std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 }  // namespace gpuaas

@@ -105,6 +105,16 @@ const boost::json::array* JsonObjectReader::Array(std::string_view key) {
   return &field->get_array();
 }
 
+const boost::json::object* JsonObjectReader::Object(std::string_view key) {
+  const auto* field = Field(key);
+  if (field == nullptr) return nullptr;
+  if (!field->is_object()) {
+    Fail(key, "expected an object");
+    return nullptr;
+  }
+  return &field->get_object();
+}
+
 Status JsonObjectReader::Finish() {
   if (error_) return *error_;
   for (const auto& entry : *object_) {

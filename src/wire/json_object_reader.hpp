@@ -32,7 +32,8 @@ class JsonObjectReader {
                                                 std::uint64_t max = std::numeric_limits<std::uint64_t>::max());
   std::optional<double> OptionalNonNegative(std::string_view key);
   bool Bool(std::string_view key);
-  const boost::json::array* Array(std::string_view key);  // nullptr after an error
+  const boost::json::array* Array(std::string_view key);    // nullptr after an error
+  const boost::json::object* Object(std::string_view key);  // nullptr after an error
 
   // The path of a field of this object, for callers that check rules across fields.
   [[nodiscard]] std::string PathOf(std::string_view key) const;

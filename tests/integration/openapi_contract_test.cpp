@@ -63,10 +63,20 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   services::OperationService operations(context, registry, {});
   services::ActivityService activity(context, registry);
   services::NotificationService notifications(context);
+  const services::FleetSettings fleet;
+  services::PlatformCaService ca(context, "/nonexistent/secrets.key");
+  services::SiteService sites(context);
+  services::BootstrapTokenService bootstrap_tokens(context, ca);
+  services::NodeService nodes(context, fleet);
+  services::SetupChecklistService setup(context, ca, fleet);
+  services::EnrollmentService enrollment(context, ca, fleet);
+  services::AgentSessionService agent_sessions(context, ca, fleet, "contract-test");
+  services::LivenessRecorder liveness(context, fleet, "contract-test");
   api::ApiHandlers handlers(clock,
                             {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations,
-                             activity, notifications},
-                            false, {}, std::chrono::milliseconds(1000));
+                             activity, notifications, sites, bootstrap_tokens, nodes, setup, enrollment,
+                             agent_sessions, liveness},
+                            false, {}, std::chrono::milliseconds(1000), "");
   ASSERT_TRUE(
       api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());
 

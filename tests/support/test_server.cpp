@@ -18,6 +18,7 @@ TestServer::TestServer(const std::map<std::string, std::string>& overrides) {
                                               {"database", database_.url()},
                                               {"web_root", web_root_.string()},
                                               {"log_file", log_path_.string()},
+                                              {"secrets_key_file", (database_.dir().path() / "secrets.key").string()},
                                               {"log_level", "info"},
                                               {"worker_threads", "4"},
                                               // Fast password hashing and generous limits, so suites can sign in often;

@@ -56,7 +56,9 @@ Status ActivityConsumer::Handle(store::Session& session, const repositories::Out
     record.outcome = verb;
     record.operation_id = OptionalText(payload, "operation_id");
   } else {
-    record.title = event.type;
+    // Families that say what happened in a sentence (node.*) carry it as the payload's title.
+    const auto title = PayloadText(payload, "title");
+    record.title = title.empty() ? event.type : title.substr(0, 300);
     record.outcome = "recorded";
   }
   return repositories::ActivityRepository::Insert(session, record);

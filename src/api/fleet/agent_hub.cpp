@@ -1,0 +1,122 @@
+#include "api/fleet/agent_hub.hpp"
+
+#include <set>
+
+#include <boost/json.hpp>
+
+#include "wire/error_envelope.hpp"
+#include "wire/fleet/agent_protocol.hpp"
+
+namespace gpuaas::api {
+namespace {
+
+constexpr std::size_t kJobThreads = 2;
+constexpr std::size_t kJobQueueLimit = 50000;  // a whole fleet reconnecting after a restart
+
+}  // namespace
+
+bool AgentConnection::Send(std::string text) {
+  const std::lock_guard lock(mutex_);
+  return channel_ != nullptr && channel_->Send(std::move(text));
+}
+
+void AgentConnection::Close() {
+  const std::lock_guard lock(mutex_);
+  if (channel_ != nullptr) channel_->Close();
+}
+
+void AgentConnection::Detach() {
+  const std::lock_guard lock(mutex_);
+  channel_ = nullptr;
+}
+
+AgentHub::AgentHub(services::AgentSessionService& sessions, services::LivenessRecorder& liveness,
+                   std::chrono::milliseconds poll)
+    : sessions_(sessions), liveness_(liveness), pool_(kJobThreads, kJobQueueLimit), loop_(poll, [this] {
+        return Pass();
+      }) {}
+
+AgentHub::~AgentHub() { Stop(); }
+
+void AgentHub::Start() { loop_.Start(); }
+
+void AgentHub::Stop() {
+  loop_.Stop();
+  pool_.Shutdown();
+}
+
+std::shared_ptr<AgentConnection> AgentHub::Open(net::WebSocketChannel& channel) {
+  const std::lock_guard lock(mutex_);
+  return std::make_shared<AgentConnection>(channel, next_number_++);
+}
+
+void AgentHub::Register(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection) {
+  std::shared_ptr<AgentConnection> previous;
+  {
+    const std::lock_guard lock(mutex_);
+    auto& slot = by_node_[node_id];
+    previous = std::exchange(slot, connection);
+  }
+  if (previous && previous != connection) {
+    logger_.Info("agent_connection_replaced", {{"node_id", node_id}});
+    previous->Send(wire::RenderErrorEnvelope(
+        Error::Conflict("a newer connection of this node replaced this one"), ""));
+    previous->Close();
+  }
+  loop_.Wake();  // tasks may be waiting for this node
+}
+
+void AgentHub::Unregister(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection) {
+  const std::lock_guard lock(mutex_);
+  const auto it = by_node_.find(node_id);
+  if (it != by_node_.end() && it->second == connection) by_node_.erase(it);
+}
+
+std::size_t AgentHub::size() const {
+  const std::lock_guard lock(mutex_);
+  return by_node_.size();
+}
+
+bool AgentHub::Pass() {
+  std::set<std::string> held;
+  {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [node_id, connection] : by_node_) held.insert(node_id);
+  }
+  if (held.empty()) return false;
+  auto tasks = sessions_.TakeQueuedTasks(held);
+  if (!tasks) {
+    logger_.Warn("task_delivery_failed", {{"cause", tasks.error().message()}});
+    return false;
+  }
+  for (const auto& task : *tasks) {
+    std::shared_ptr<AgentConnection> connection;
+    {
+      const std::lock_guard lock(mutex_);
+      const auto it = by_node_.find(task.node_id);
+      if (it != by_node_.end()) connection = it->second;
+    }
+    boost::system::error_code ec;
+    auto params = boost::json::parse(task.params, ec);
+    wire::fleet::TaskFrame frame{task.id, task.kind, !ec && params.is_object() ? params.as_object() : boost::json::object{}};
+    // A send that fails leaves the task "sent"; the operation waiting on it times out and
+    // expires it, and a retry queues a new one.
+    if (connection) connection->Send(wire::fleet::EncodeFrame(frame));
+  }
+  if (auto retired = sessions_.RetiredHeld(); retired) {
+    for (const auto& node_id : *retired) {
+      std::shared_ptr<AgentConnection> connection;
+      {
+        const std::lock_guard lock(mutex_);
+        const auto it = by_node_.find(node_id);
+        if (it != by_node_.end()) connection = it->second;
+      }
+      if (!connection) continue;
+      connection->Send(wire::RenderErrorEnvelope(Error::PermissionDenied("this node was retired"), ""));
+      connection->Close();
+    }
+  }
+  return !tasks->empty();
+}
+
+}  // namespace gpuaas::api

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "net/blocking_pool.hpp"
+#include "net/websocket_handler.hpp"
+#include "services/fleet/agent_session_service.hpp"
+#include "services/fleet/liveness_recorder.hpp"
+#include "shared/log.hpp"
+#include "shared/worker_loop.hpp"
+
+namespace gpuaas::api {
+
+// One agent socket as the hub and the background jobs see it. The channel belongs to the
+// network session and goes away when the socket closes, so every send goes through here and
+// is dropped once closed.
+class AgentConnection {
+ public:
+  AgentConnection(net::WebSocketChannel& channel, std::uint64_t number) : channel_(&channel), number_(number) {}
+  bool Send(std::string text);
+  void Close();
+  void Detach();  // the socket closed: no more sends
+  [[nodiscard]] std::uint64_t number() const { return number_; }
+
+ private:
+  std::mutex mutex_;
+  net::WebSocketChannel* channel_;
+  const std::uint64_t number_;
+};
+
+// The agent sockets this replica holds, by node. It runs the sockets' blocking work (hello
+// checks, renewals, task updates) on its own small pool so agents never wait behind API
+// requests, and one delivery loop that hands queued tasks to the agents it holds (one query a
+// round for the whole replica, so cost does not grow with the number of sockets) and closes
+// the sockets of nodes retired meanwhile.
+class AgentHub {
+ public:
+  AgentHub(services::AgentSessionService& sessions, services::LivenessRecorder& liveness,
+           std::chrono::milliseconds poll);
+  ~AgentHub();
+  AgentHub(const AgentHub&) = delete;
+  AgentHub& operator=(const AgentHub&) = delete;
+
+  void Start();
+  void Stop();
+  void Wake() { loop_.Wake(); }
+
+  std::shared_ptr<AgentConnection> Open(net::WebSocketChannel& channel);
+  // After a good hello: the node's socket from now on. A previous socket of the same node is
+  // closed: the newest connection wins (an agent that reconnected before the old socket timed
+  // out), and two agents fighting over one identity show as repeated reconnects in its activity.
+  void Register(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection);
+  void Unregister(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection);
+  // false when the queue is full: the caller closes the socket and the agent retries later.
+  bool Submit(std::function<void()> job) { return pool_.TrySubmit(std::move(job)); }
+  [[nodiscard]] std::size_t size() const;
+
+  services::AgentSessionService& sessions() { return sessions_; }
+  services::LivenessRecorder& liveness() { return liveness_; }
+
+ private:
+  bool Pass();
+
+  services::AgentSessionService& sessions_;
+  services::LivenessRecorder& liveness_;
+  log::Logger logger_{"agents"};
+  mutable std::mutex mutex_;
+  std::uint64_t next_number_ = 1;
+  std::map<std::string, std::shared_ptr<AgentConnection>, std::less<>> by_node_;
+  net::BlockingPool pool_;
+  WorkerLoop loop_;  // last: its thread stops before the members it uses go
+};
+
+}  // namespace gpuaas::api

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "repositories/fleet/node_task_repository.hpp"
+#include "services/fleet/fleet_settings.hpp"
+#include "services/fleet/platform_ca_service.hpp"
+#include "services/service_context.hpp"
+#include "wire/fleet/agent_protocol.hpp"
+
+namespace gpuaas::services {
+
+struct AgentConnected {
+  wire::fleet::WelcomeFrame welcome;
+  Timestamp connected_since;
+};
+
+// What the agent socket asks of the platform: authenticate a hello, record connect and
+// disconnect, renew certificates, take task updates, and hand out queued tasks. Blocking
+// (database) work: the socket calls it from the worker pool, never from an IO thread.
+class AgentSessionService {
+ public:
+  AgentSessionService(ServiceContext context, const PlatformCaService& ca, const FleetSettings& settings,
+                      std::string replica)
+      : context_(context), ca_(ca), settings_(settings), replica_(std::move(replica)) {}
+
+  // Checks the certificate against the platform CA, the signature over `nonce`, the serial
+  // against revocation and the node against retirement; then marks the node connected here.
+  // Refusals are unauthenticated (bad or revoked credentials) or permission_denied (retired),
+  // audited, and change nothing.
+  Result<AgentConnected> Hello(const wire::fleet::HelloFrame& hello, std::string_view nonce,
+                               const std::string& client_ip);
+  // Only the connection that is still the node's current one clears it.
+  Status Disconnected(const std::string& node_id, Timestamp connected_since);
+  Result<wire::fleet::CertificateFrame> Renew(const std::string& node_id, const wire::fleet::RenewFrame& renew);
+  Status TaskUpdate(const std::string& node_id, const wire::fleet::TaskUpdateFrame& update);
+  // Queued tasks of the nodes in `held`, marked sent.
+  Result<std::vector<repositories::NodeTaskRecord>> TakeQueuedTasks(const std::set<std::string>& held);
+  // Retired nodes whose sockets this replica holds: the socket layer closes them.
+  Result<std::vector<std::string>> RetiredHeld();
+
+ private:
+  Status RecordRenewalFailure(const std::string& node_id, const std::string& message);
+
+  ServiceContext context_;
+  const PlatformCaService& ca_;
+  const FleetSettings& settings_;
+  std::string replica_;
+};
+
+}  // namespace gpuaas::services

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "repositories/fleet/node_task_repository.hpp"
+#include "services/service_context.hpp"
+
+namespace gpuaas::services {
+
+// Tasks for agents on behalf of operations: queued in the operation's step transaction, handed
+// to the agent by the replica holding its socket, finished by the agent's task updates.
+class NodeTaskService {
+ public:
+  explicit NodeTaskService(ServiceContext context) : context_(context) {}
+
+  // Queues `kind` for the node once per (operation, kind): a repeated step finds the first.
+  Status Queue(store::Session& session, std::string_view node_id, std::string_view operation_id,
+               std::string_view kind, const boost::json::object& params);
+  // Waits up to `wait` for the task to finish (polling the row, so any replica's update counts).
+  // unavailable while it has not: the operation runner retries the step with backoff.
+  Result<repositories::NodeTaskRecord> AwaitFinished(std::string_view operation_id, std::string_view kind,
+                                                     std::chrono::milliseconds wait);
+  // A task its operation gave up on: expired, so a late agent update cannot finish it.
+  Status Expire(store::Session& session, std::string_view operation_id, std::string_view kind);
+
+ private:
+  ServiceContext context_;
+};
+
+}  // namespace gpuaas::services

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/access/caller.hpp"
+#include "services/fleet/fleet_settings.hpp"
+#include "services/fleet/platform_ca_service.hpp"
+#include "services/service_context.hpp"
+
+namespace gpuaas::services {
+
+struct SetupItem {
+  std::string id;
+  std::string title;
+  std::string state;  // configured | missing | stale | unsafe
+  std::string owner;
+  std::string next_action;
+  std::string detail;
+  std::optional<std::string> evidence_link;
+};
+
+// The platform setup checklist: what an operator must have in place before renting GPUs, each
+// item judged from live state (never a stored tick box).
+class SetupChecklistService {
+ public:
+  SetupChecklistService(ServiceContext context, const PlatformCaService& ca, const FleetSettings& settings)
+      : context_(context), ca_(ca), settings_(settings) {}
+
+  Result<std::vector<SetupItem>> List(const Caller& caller);
+
+ private:
+  [[nodiscard]] SetupItem CaItem() const;
+  [[nodiscard]] SetupItem SecretsKeyItem() const;
+
+  ServiceContext context_;
+  const PlatformCaService& ca_;
+  const FleetSettings& settings_;
+};
+
+}  // namespace gpuaas::services

@@ -1,0 +1,152 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "shared/result.hpp"
+#include "wire/fleet/inventory.hpp"
+
+namespace gpuaas::wire::fleet {
+
+// The agent's side of the control plane: enrollment over HTTP, then one WebSocket per node
+// (GET /ws/v1/agent) carrying JSON text frames, each an object with a "type". Both programs
+// build and read these frames only through this file.
+//
+//   agent                                  server
+//     |  POST /api/v1/agent/enroll  ------->  (bootstrap token + CSR + inventory)
+//     |  <-------  node id, certificate, CA certificate
+//     |  GET /ws/v1/agent (upgrade)  ------>
+//     |  <-------  challenge {nonce}
+//     |  hello {certificate, signature, inventory, posture} -->
+//     |  <-------  welcome {heartbeat interval, node state}   or error + close
+//     |  heartbeat {seq, gpus}  (every interval) ------------>
+//     |  <-------  task {task_id, kind, params}
+//     |  task_update {task_id, state, result | error} ------->
+//     |  renew {csr} ------------------------------------------>
+//     |  <-------  certificate {certificate, not_after}  or renew_failed {message}
+
+// --- Enrollment (HTTP) -------------------------------------------------------------------
+
+struct EnrollRequest {
+  std::string token;  // the whole bootstrap token text (gpbt1.…)
+  std::string csr_pem;
+  HostInventory inventory;
+};
+
+struct EnrollResponse {
+  std::string node_id;
+  std::string node_name;
+  std::string certificate_pem;
+  std::string ca_certificate_pem;
+  std::string not_after;  // RFC 3339
+  std::int64_t heartbeat_interval_seconds = 10;
+};
+
+boost::json::value ToJson(const EnrollRequest& request);
+boost::json::value ToJson(const EnrollResponse& response);
+Result<EnrollRequest> EnrollRequestFromJson(const boost::json::value& json);
+Result<EnrollResponse> EnrollResponseFromJson(const boost::json::value& json);
+
+// --- Stream frames -----------------------------------------------------------------------
+
+// One GPU's live figures in a heartbeat; the static facts stay in the inventory.
+struct GpuSample {
+  std::uint32_t index = 0;
+  std::uint64_t memory_used_mib = 0;
+  std::optional<std::uint32_t> utilization_pct;
+  std::optional<std::uint32_t> temperature_c;
+  std::optional<double> power_draw_w;
+  std::optional<std::uint64_t> ecc_uncorrected;
+
+  bool operator==(const GpuSample&) const = default;
+};
+
+// How the agent's certificate renewals have gone, reported in every hello.
+struct CertificatePosture {
+  std::optional<std::string> last_renewal_at;     // RFC 3339
+  std::optional<std::string> last_renewal_error;  // the last failure's message, cleared by a success
+};
+
+struct ChallengeFrame {
+  std::string nonce;  // base64url, signed by the agent as-is (pki::SignChallenge)
+};
+
+struct HelloFrame {
+  std::string node_id;
+  std::string certificate_pem;
+  std::string signature;  // over the challenge's nonce text
+  std::string agent_version;
+  HostInventory inventory;
+  CertificatePosture posture;
+};
+
+struct WelcomeFrame {
+  std::string node_id;
+  std::string node_state;  // online | cordoned | draining | ...
+  std::int64_t heartbeat_interval_seconds = 10;
+  std::optional<std::string> desired_agent_version;
+};
+
+struct HeartbeatFrame {
+  std::int64_t seq = 0;  // increases by one per heartbeat of a connection; stale ones are dropped
+  std::vector<GpuSample> gpus;
+  std::vector<std::string> running_tasks;  // task ids the agent is still working on
+};
+
+// Tasks the server asks an agent to run. Unknown kinds are answered with a failed update.
+inline constexpr std::string_view kTaskProbe = "probe";
+inline constexpr std::string_view kTaskRefreshInventory = "refresh_inventory";
+inline constexpr std::string_view kTaskCollectDiagnostics = "collect_diagnostics";
+inline constexpr std::string_view kTaskDrain = "drain";
+inline constexpr std::string_view kTaskRestartAgent = "restart_agent";
+inline constexpr std::string_view kTaskRenewCertificate = "renew_certificate";
+
+struct TaskFrame {
+  std::string task_id;
+  std::string kind;
+  boost::json::object params;
+};
+
+// state: running | succeeded | failed. `result` is free-form per kind (a refresh carries
+// {"inventory": …}); `error` is set exactly when failed.
+struct TaskUpdateFrame {
+  std::string task_id;
+  std::string state;
+  boost::json::object result;
+  std::optional<std::string> error;
+};
+
+struct RenewFrame {
+  std::string csr_pem;
+};
+
+struct CertificateFrame {
+  std::string certificate_pem;
+  std::string not_after;  // RFC 3339
+};
+
+struct RenewFailedFrame {
+  std::string message;
+};
+
+// A frame of either direction, read by its "type".
+using AgentFrame = std::variant<ChallengeFrame, HelloFrame, WelcomeFrame, HeartbeatFrame, TaskFrame, TaskUpdateFrame,
+                                RenewFrame, CertificateFrame, RenewFailedFrame>;
+
+// Serialised frame text with its "type".
+std::string EncodeFrame(const AgentFrame& frame);
+
+// Strict: unknown types and fields, missing fields and wrong JSON types are invalid_argument
+// naming the field. An {"type":"error",…} frame from the server is returned as its Error.
+Result<AgentFrame> DecodeFrame(std::string_view text);
+
+boost::json::value ToJson(const GpuSample& sample);
+Result<GpuSample> GpuSampleFromJson(const boost::json::value& json, std::string_view path);
+
+}  // namespace gpuaas::wire::fleet
