@@ -44,7 +44,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 e2e_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 GPUAAS_ADMIN_EMAIL=e2e-admin@gpuaas.test GPUAAS_ADMIN_PASSWORD="$e2e_password" \
   build/apps/gpuaas-server serve --listen "127.0.0.1:$port" --database "sqlite:$e2e_dir/gpuaas.db" \
-  --web-root "$root/web/dist" --log-file "$e2e_dir/server.log" >/dev/null &
+  --web-root "$root/web/dist" --log-file "$e2e_dir/server.log" --secrets-key-file "$e2e_dir/secrets.key" >/dev/null &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
 record env GPUAAS_URL="http://127.0.0.1:$port" GPUAAS_E2E_EMAIL=e2e-admin@gpuaas.test \

@@ -363,3 +363,24 @@ Result<services::AuditVerification> VerifyAuditChain(const ServerConfig& config)
 }
 
 }  // namespace gpuaas::server
+
+namespace gpuaas::server {
+
+Result<std::string> CreateHostBootstrapToken(const ServerConfig& config, const std::string& site,
+                                             const std::string& profile, const std::string& server_url) {
+  GPUAAS_ASSIGN_OR_RETURN(auto database, OpenStore(config));
+  SystemClock clock;
+  RandomIdGenerator ids(clock);
+  store::MigrationRunner migrations(*database, clock, store::EmbeddedMigrations());
+  GPUAAS_ASSIGN_OR_RETURN(const int applied, migrations.Apply());
+  (void)applied;
+  services::AuditTrail audit(*database, clock, ids);
+  const services::ServiceContext context{*database, clock, ids, audit};
+  services::PlatformCaService ca(context, config.secrets_key_file);
+  GPUAAS_RETURN_IF_ERROR(ca.Ensure());
+  services::BootstrapTokenService tokens(context, ca);
+  GPUAAS_ASSIGN_OR_RETURN(const auto created, tokens.CreateOnHost(site, profile, server_url));
+  return created.secret;
+}
+
+}  // namespace gpuaas::server

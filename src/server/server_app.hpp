@@ -37,4 +37,9 @@ Result<int> MigrateDatabase(const ServerConfig& config);
 // Recomputes the audit hash chain of the configured database (gpuaas-server audit verify).
 Result<services::AuditVerification> VerifyAuditChain(const ServerConfig& config);
 
+// `gpuaas-server fleet token`: a bootstrap token made on the server host (for `make run` and
+// scripted installs), printed as the text to pass to `gpuaas-agent enroll --token`.
+Result<std::string> CreateHostBootstrapToken(const ServerConfig& config, const std::string& site,
+                                             const std::string& profile, const std::string& server_url);
+
 }  // namespace gpuaas::server

@@ -74,6 +74,24 @@ int Migrate(const SettingFlags& flags) {
   return 0;
 }
 
+struct TokenFlags {
+  SettingFlags settings;
+  std::string site = "local";
+  std::string profile = "standard";
+  std::string server_url;
+};
+
+int HostToken(const TokenFlags& flags) {
+  auto config = LoadAndApplyLogging(flags.settings);
+  if (!config) return Fail(config.error());
+  const auto url = flags.server_url.empty() ? "http://" + config->listen_host + ":" + std::to_string(config->listen_port)
+                                            : flags.server_url;
+  auto token = CreateHostBootstrapToken(*config, flags.site, flags.profile, url);
+  if (!token) return Fail(token.error());
+  std::cout << *token << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunServerCli(int argc, char** argv) {
@@ -91,6 +109,15 @@ int RunServerCli(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "recompute the audit hash chain and report the first broken row");
   AddSettingFlags(*verify, audit_flags);
+  TokenFlags token_flags;
+  auto* fleet = app.add_subcommand("fleet", "fleet tasks on the server host");
+  fleet->require_subcommand(1);
+  auto* token = fleet->add_subcommand(
+      "token", "print a one-time bootstrap token (60 minutes) for gpuaas-agent enroll, creating the site if needed");
+  token->add_option("--site", token_flags.site, "site name [default local]");
+  token->add_option("--profile", token_flags.profile, "node profile: standard or whole-node [default standard]");
+  token->add_option("--server-url", token_flags.server_url, "URL agents call [default http://<listen>]");
+  AddSettingFlags(*token, token_flags.settings);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -98,6 +125,7 @@ int RunServerCli(int argc, char** argv) {
   }
   if (serve->parsed()) return Serve(serve_flags);
   if (verify->parsed()) return VerifyAudit(audit_flags);
+  if (token->parsed()) return HostToken(token_flags);
   return Migrate(migrate_flags);
 }
 

@@ -148,7 +148,7 @@ export async function fleetChecks({ page, stamp, check, assert, shot }) {
       const command = await page.getByLabel('Enrollment command', { exact: true }).inputValue();
       token = tokenFromCommand(command) ?? '';
       assert(token, `no --token in the command: ${command}`);
-      const secret = await page.getByLabel('Bootstrap token', { exact: true }).inputValue();
+      const secret = await page.getByRole('textbox', { name: 'Bootstrap token', exact: true }).inputValue();
       assert(secret === token, 'the secret shown differs from the command\'s --token');
       await shot(page, 'fleet-wizard-5-command');
     });

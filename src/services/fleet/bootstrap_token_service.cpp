@@ -44,6 +44,34 @@ std::string_view BootstrapTokenState(const repositories::BootstrapTokenRecord& t
 
 Result<CreatedBootstrapToken> BootstrapTokenService::Create(const Caller& caller, const NewBootstrapToken& input) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
+  return CreateChecked(caller, input);
+}
+
+Result<CreatedBootstrapToken> BootstrapTokenService::CreateOnHost(std::string_view site_name, std::string_view profile,
+                                                                  std::string server_url) {
+  const Caller host{Principal{PrincipalKind::kSystem, "host-operator", "host operator (gpuaas-server fleet token)"},
+                    "cli", "", ""};
+  GPUAAS_RETURN_IF_ERROR(ValidateSlug(site_name, "site"));
+  std::string site_id;
+  GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
+    GPUAAS_ASSIGN_OR_RETURN(const auto site, repositories::SiteRepository::FindByName(session, site_name));
+    if (site) {
+      site_id = site->id;
+      return Ok();
+    }
+    repositories::SiteRecord created{context_.ids.Next("site"), std::string(site_name), "local",
+                                     "Created by gpuaas-server fleet token", context_.clock.Now(), 0};
+    GPUAAS_RETURN_IF_ERROR(repositories::SiteRepository::Insert(session, created));
+    GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
+        session, host, {"site.create", "site", created.id, {}, {}, "allowed", {{"name", created.name}}}));
+    site_id = created.id;
+    return Ok();
+  }));
+  return CreateChecked(host, {site_id, std::string(profile), 60, std::nullopt, std::move(server_url)});
+}
+
+Result<CreatedBootstrapToken> BootstrapTokenService::CreateChecked(const Caller& caller,
+                                                                   const NewBootstrapToken& input) {
   if (FindNodeProfile(input.profile) == nullptr) {
     return Error::InvalidArgument("profile", "is not a known node profile (standard, whole-node)");
   }

@@ -51,12 +51,19 @@ class BootstrapTokenService {
   BootstrapTokenService(ServiceContext context, const PlatformCaService& ca) : context_(context), ca_(ca) {}
 
   Result<CreatedBootstrapToken> Create(const Caller& caller, const NewBootstrapToken& input);
+  // `gpuaas-server fleet token` on the server host: whoever can read the database and the secrets
+  // key file is the operator, so no sign-in is asked. The site is created when missing. Audited
+  // as the host operator.
+  Result<CreatedBootstrapToken> CreateOnHost(std::string_view site_name, std::string_view profile,
+                                             std::string server_url);
   Result<std::vector<repositories::BootstrapTokenRecord>> List(const Caller& caller,
                                                                const std::optional<std::string>& state);
   Result<BootstrapTokenView> Get(const Caller& caller, std::string_view id);
   Status Revoke(const Caller& caller, std::string_view id);
 
  private:
+  Result<CreatedBootstrapToken> CreateChecked(const Caller& caller, const NewBootstrapToken& input);
+
   ServiceContext context_;
   const PlatformCaService& ca_;
 };
