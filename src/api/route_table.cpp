@@ -4,8 +4,8 @@
 
 #include "api/access/session_socket.hpp"
 #include "api/fleet/agent_socket.hpp"
-#include "api/notifications/notification_socket.hpp"
 #include "api/handler_support.hpp"
+#include "api/notifications/notification_socket.hpp"
 #include "api/platform/console_report_handler.hpp"
 #include "api/platform/health_handlers.hpp"
 #include "api/platform/heartbeat_socket.hpp"

@@ -37,8 +37,8 @@
 #include "services/operations/operation_runner.hpp"
 #include "services/operations/operation_service.hpp"
 #include "services/platform/idempotency_service.hpp"
-#include "services/platform/outbox_dispatcher.hpp"
 #include "services/platform/installation_service.hpp"
+#include "services/platform/outbox_dispatcher.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "shared/build_info.hpp"
 #include "store/migrations/migration_runner.hpp"
@@ -170,7 +170,7 @@ void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& contex
   runner_options.lease = c.operation_lease;
   runner_options.retry_base = c.operation_retry_base;
   p.runner = std::make_unique<services::OperationRunner>(context, p.operation_kinds, runner_options,
-                                                          [&p] { p.outbox->Wake(); });
+                                                         [&p] { p.outbox->Wake(); });
   p.operations = std::make_unique<services::OperationService>(context, p.operation_kinds, [&p] {
     p.runner->Wake();
     p.outbox->Wake();
@@ -224,10 +224,10 @@ void BuildServices(ServerApp::Parts& p) {
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
   BuildFleet(p, context);
   BuildOperations(p, context);
-  const api::ApiServices services{*p.auth,   *p.users,        *p.ssh_keys,   *p.credentials, *p.tenancy,
-                                  *p.audit_query, *p.quotas,  *p.entitlements, *p.operations, *p.activity,
-                                  *p.notifications, *p.sites, *p.bootstrap_tokens, *p.nodes, *p.setup,
-                                  *p.enrollment, *p.agent_sessions, *p.liveness};
+  const api::ApiServices services{*p.auth,          *p.users,          *p.ssh_keys,         *p.credentials, *p.tenancy,
+                                  *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,  *p.activity,
+                                  *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,       *p.setup,
+                                  *p.enrollment,    *p.agent_sessions, *p.liveness};
   auto origins = c.allowed_origins;
   if (!c.public_url.empty()) {
     // The origin of the public URL: scheme://host[:port], without a path.
@@ -235,7 +235,7 @@ void BuildServices(ServerApp::Parts& p) {
     origins.push_back(c.public_url.substr(0, path));
   }
   p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
-                                                 std::move(origins), c.notification_poll, c.public_url);
+                                                  std::move(origins), c.notification_poll, c.public_url);
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.

@@ -84,8 +84,9 @@ struct TokenFlags {
 int HostToken(const TokenFlags& flags) {
   auto config = LoadAndApplyLogging(flags.settings);
   if (!config) return Fail(config.error());
-  const auto url = flags.server_url.empty() ? "http://" + config->listen_host + ":" + std::to_string(config->listen_port)
-                                            : flags.server_url;
+  const auto url = flags.server_url.empty()
+                       ? "http://" + config->listen_host + ":" + std::to_string(config->listen_port)
+                       : flags.server_url;
   auto token = CreateHostBootstrapToken(*config, flags.site, flags.profile, url);
   if (!token) return Fail(token.error());
   std::cout << *token << "\n";

@@ -46,9 +46,9 @@ struct ServerConfig {
   std::size_t operation_workers = 2;
   std::chrono::milliseconds operation_lease{30000};
   std::chrono::milliseconds operation_retry_base{1000};
-  std::chrono::milliseconds worker_poll{250};        // runner and outbox dispatcher when idle
+  std::chrono::milliseconds worker_poll{250};         // runner and outbox dispatcher when idle
   std::chrono::milliseconds notification_poll{1000};  // live delivery of other replicas' notifications
-  std::string fault_injection;                       // test suites only (see OutboxDispatcherOptions)
+  std::string fault_injection;                        // test suites only (see OutboxDispatcherOptions)
 
   // Fleet.
   std::string secrets_key_file;  // the platform CA key is sealed under the secret in it

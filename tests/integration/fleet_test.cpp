@@ -2,14 +2,14 @@
 // token, enrollment, heartbeats, offline detection when the agent dies, node operations
 // reaching the agent, retirement, and tokens that are refused once used or revoked.
 // Runs on SQLite and on PostgreSQL.
-#include <gtest/gtest.h>
-
-#include <boost/json.hpp>
-
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -110,9 +110,8 @@ class AgentProcess {
 
 class FleetTest : public ::testing::Test {
  protected:
-  TestServer server_{TestServer::Settings{{"node_heartbeat_seconds", "1"},
-                                          {"node_offline_after_seconds", "3"},
-                                          {"worker_poll_ms", "20"}}};
+  TestServer server_{TestServer::Settings{
+      {"node_heartbeat_seconds", "1"}, {"node_offline_after_seconds", "3"}, {"worker_poll_ms", "20"}}};
   ApiClient admin_ = ApiClient::SignIn(server_.port(), kTestAdminEmail, kTestAdminPassword);
   TempDir dir_;
 
@@ -127,10 +126,10 @@ class FleetTest : public ::testing::Test {
     // The token carries the server URL from the Host header; ApiClient sends "localhost"
     // without the port, so this request names the real loopback address itself.
     const std::string body = R"({"site_id":")" + site_id + R"(","profile":"standard"})";
-    const std::string request = "POST /api/v1/bootstrap-tokens HTTP/1.1\r\nHost: 127.0.0.1:" +
-                                std::to_string(server_.port()) + "\r\nContent-Type: application/json\r\n" +
-                                "Content-Length: " + std::to_string(body.size()) + "\r\nCookie: " + admin_.cookie +
-                                "\r\nX-CSRF-Token: " + admin_.csrf_token + "\r\n\r\n" + body;
+    const std::string request =
+        "POST /api/v1/bootstrap-tokens HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server_.port()) +
+        "\r\nContent-Type: application/json\r\n" + "Content-Length: " + std::to_string(body.size()) +
+        "\r\nCookie: " + admin_.cookie + "\r\nX-CSRF-Token: " + admin_.csrf_token + "\r\n\r\n" + body;
     RawHttpClient http(server_.port());
     EXPECT_TRUE(http.SendRaw(request));
     const auto reply = http.ReadReply();
@@ -260,8 +259,8 @@ TEST_F(FleetTest, EnrollsHeartbeatsAndGoesOfflineWhenKilled) {
 
   const auto token = WaitTokenReady(token_id);
   const auto& progress = token.at("progress").as_object();
-  for (const char* step : {"token_used", "enrolled", "first_heartbeat", "certificate_valid", "inventory_received",
-                           "ready"}) {
+  for (const char* step :
+       {"token_used", "enrolled", "first_heartbeat", "certificate_valid", "inventory_received", "ready"}) {
     EXPECT_TRUE(progress.at(step).as_bool()) << step << ": " << json::serialize(token);
   }
 
@@ -273,12 +272,13 @@ TEST_F(FleetTest, EnrollsHeartbeatsAndGoesOfflineWhenKilled) {
 
   // Killed without a goodbye: the liveness sweep marks the node offline.
   agent->Kill();
-  WaitNode(node_id, [](const json::object& n) { return StateIs(n, "offline"); }, 15s, "offline");
+  WaitNode(
+      node_id, [](const json::object& n) { return StateIs(n, "offline"); }, 15s, "offline");
 
   // Back with a fresh process.
   agent = std::make_unique<AgentProcess>(data_dir, dir_.path() / "run.log");
-  WaitNode(node_id, [](const json::object& n) { return StateIs(n, "online") && Connected(n); }, 20s,
-           "online again");
+  WaitNode(
+      node_id, [](const json::object& n) { return StateIs(n, "online") && Connected(n); }, 20s, "online again");
   EXPECT_EQ(Nodes().size(), 1U);
 }
 
@@ -305,16 +305,19 @@ TEST_F(FleetTest, OperationsReachTheAgent) {
 
   const auto cordon = RunOperation("node.cordon", node_id);
   ASSERT_EQ(State(cordon), "succeeded") << json::serialize(cordon);
-  WaitNode(node_id, [](const json::object& n) { return StateIs(n, "cordoned"); }, 10s, "cordoned");
+  WaitNode(
+      node_id, [](const json::object& n) { return StateIs(n, "cordoned"); }, 10s, "cordoned");
 
   const auto resume = RunOperation("node.resume", node_id);
   ASSERT_EQ(State(resume), "succeeded") << json::serialize(resume);
-  WaitNode(node_id, [](const json::object& n) { return StateIs(n, "online"); }, 10s, "online after resume");
+  WaitNode(
+      node_id, [](const json::object& n) { return StateIs(n, "online"); }, 10s, "online after resume");
 
   const auto retire = RunOperation("node.retire", node_id, name);
   ASSERT_EQ(State(retire), "succeeded") << json::serialize(retire);
-  WaitNode(node_id, [](const json::object& n) { return StateIs(n, "retired") && !Connected(n); }, 15s,
-           "retired and disconnected");
+  WaitNode(
+      node_id, [](const json::object& n) { return StateIs(n, "retired") && !Connected(n); }, 15s,
+      "retired and disconnected");
 
   const auto activity = admin_.Get("/api/v1/activity?resource=node:" + node_id);
   EXPECT_EQ(activity.status, 200) << activity.body;

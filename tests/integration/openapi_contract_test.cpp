@@ -72,11 +72,11 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   services::EnrollmentService enrollment(context, ca, fleet);
   services::AgentSessionService agent_sessions(context, ca, fleet, "contract-test");
   services::LivenessRecorder liveness(context, fleet, "contract-test");
-  api::ApiHandlers handlers(clock,
-                            {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations,
-                             activity, notifications, sites, bootstrap_tokens, nodes, setup, enrollment,
-                             agent_sessions, liveness},
-                            false, {}, std::chrono::milliseconds(1000), "");
+  api::ApiHandlers handlers(
+      clock,
+      {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations, activity,
+       notifications, sites, bootstrap_tokens, nodes, setup, enrollment, agent_sessions, liveness},
+      false, {}, std::chrono::milliseconds(1000), "");
   ASSERT_TRUE(
       api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());
 

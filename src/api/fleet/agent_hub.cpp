@@ -1,8 +1,8 @@
 #include "api/fleet/agent_hub.hpp"
 
-#include <set>
-
 #include <boost/json.hpp>
+
+#include <set>
 
 #include "wire/error_envelope.hpp"
 #include "wire/fleet/agent_protocol.hpp"
@@ -32,9 +32,10 @@ void AgentConnection::Detach() {
 
 AgentHub::AgentHub(services::AgentSessionService& sessions, services::LivenessRecorder& liveness,
                    std::chrono::milliseconds poll)
-    : sessions_(sessions), liveness_(liveness), pool_(kJobThreads, kJobQueueLimit), loop_(poll, [this] {
-        return Pass();
-      }) {}
+    : sessions_(sessions),
+      liveness_(liveness),
+      pool_(kJobThreads, kJobQueueLimit),
+      loop_(poll, [this] { return Pass(); }) {}
 
 AgentHub::~AgentHub() { Stop(); }
 
@@ -59,8 +60,7 @@ void AgentHub::Register(const std::string& node_id, const std::shared_ptr<AgentC
   }
   if (previous && previous != connection) {
     logger_.Info("agent_connection_replaced", {{"node_id", node_id}});
-    previous->Send(wire::RenderErrorEnvelope(
-        Error::Conflict("a newer connection of this node replaced this one"), ""));
+    previous->Send(wire::RenderErrorEnvelope(Error::Conflict("a newer connection of this node replaced this one"), ""));
     previous->Close();
   }
   loop_.Wake();  // tasks may be waiting for this node
@@ -98,7 +98,8 @@ bool AgentHub::Pass() {
     }
     boost::system::error_code ec;
     auto params = boost::json::parse(task.params, ec);
-    wire::fleet::TaskFrame frame{task.id, task.kind, !ec && params.is_object() ? params.as_object() : boost::json::object{}};
+    wire::fleet::TaskFrame frame{task.id, task.kind,
+                                 !ec && params.is_object() ? params.as_object() : boost::json::object{}};
     // A send that fails leaves the task "sent"; the operation waiting on it times out and
     // expires it, and a retry queues a new one.
     if (connection) connection->Send(wire::fleet::EncodeFrame(frame));

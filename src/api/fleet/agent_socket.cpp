@@ -35,21 +35,21 @@ void AgentSocket::OnMessage(net::WebSocketChannel& /*channel*/, std::string_view
     hub_.liveness().Record(*node_id, connection_->number(), *beat);
     return;
   }
-  const bool submitted = hub_.Submit([this_hub = &hub_, connection = connection_, id = *node_id,
-                                      frame = std::move(*frame)] {
-    if (const auto* update = std::get_if<fleet::TaskUpdateFrame>(&frame)) {
-      if (auto done = this_hub->sessions().TaskUpdate(id, *update); !done) {
-        connection->Send(wire::RenderErrorEnvelope(done.error(), ""));
-      }
-    } else if (const auto* renew = std::get_if<fleet::RenewFrame>(&frame)) {
-      auto issued = this_hub->sessions().Renew(id, *renew);
-      connection->Send(issued ? fleet::EncodeFrame(*issued)
-                              : fleet::EncodeFrame(fleet::RenewFailedFrame{issued.error().message()}));
-    } else {
-      connection->Send(wire::RenderErrorEnvelope(
-          Error::InvalidArgument("type", "agents send heartbeat, task_update or renew frames"), ""));
-    }
-  });
+  const bool submitted =
+      hub_.Submit([this_hub = &hub_, connection = connection_, id = *node_id, frame = std::move(*frame)] {
+        if (const auto* update = std::get_if<fleet::TaskUpdateFrame>(&frame)) {
+          if (auto done = this_hub->sessions().TaskUpdate(id, *update); !done) {
+            connection->Send(wire::RenderErrorEnvelope(done.error(), ""));
+          }
+        } else if (const auto* renew = std::get_if<fleet::RenewFrame>(&frame)) {
+          auto issued = this_hub->sessions().Renew(id, *renew);
+          connection->Send(issued ? fleet::EncodeFrame(*issued)
+                                  : fleet::EncodeFrame(fleet::RenewFailedFrame{issued.error().message()}));
+        } else {
+          connection->Send(wire::RenderErrorEnvelope(
+              Error::InvalidArgument("type", "agents send heartbeat, task_update or renew frames"), ""));
+        }
+      });
   if (!submitted) Refuse(Error::Unavailable("the server is overloaded; reconnect later"), true);
 }
 

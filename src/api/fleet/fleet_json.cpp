@@ -85,9 +85,9 @@ boost::json::value OnboardingProgressJson(const services::OnboardingProgress& p)
 }
 
 boost::json::object NodeSummaryJson(const repositories::NodeRecord& node, std::string_view certificate_state) {
-  const auto last_heartbeat = node.last_heartbeat_us
-                                  ? std::optional<Timestamp>(Timestamp(std::chrono::microseconds(*node.last_heartbeat_us)))
-                                  : std::nullopt;
+  const auto last_heartbeat =
+      node.last_heartbeat_us ? std::optional<Timestamp>(Timestamp(std::chrono::microseconds(*node.last_heartbeat_us)))
+                             : std::nullopt;
   return {{"id", node.id},
           {"name", node.name},
           {"hostname", node.hostname},
@@ -135,7 +135,8 @@ boost::json::value NodeDetailJson(const services::NodeView& view, const services
         {"last_renewal_error", StringOrNull(node.last_renewal_error)}}}};
   const auto inventory = StoredJson(node.inventory, nullptr);
   json["inventory"] = inventory;
-  json["telemetry"] = {{"at", TimeOrNull(node.telemetry_at)}, {"gpus", StoredJson(node.telemetry, boost::json::array{})}};
+  json["telemetry"] = {{"at", TimeOrNull(node.telemetry_at)},
+                       {"gpus", StoredJson(node.telemetry, boost::json::array{})}};
   json["slots"] = SlotsJson(node);
   boost::json::array capabilities;
   if (inventory.is_object()) {

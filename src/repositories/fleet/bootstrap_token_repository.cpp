@@ -46,26 +46,23 @@ Result<std::optional<BootstrapTokenRecord>> BootstrapTokenRepository::FindBySecr
                                         {std::string(secret_hash)}, FromRow);
 }
 
-Result<std::vector<BootstrapTokenRecord>> BootstrapTokenRepository::List(store::Session& session,
-                                                                         std::int64_t limit) {
+Result<std::vector<BootstrapTokenRecord>> BootstrapTokenRepository::List(store::Session& session, std::int64_t limit) {
   return QueryAll<BootstrapTokenRecord>(session, std::string(kSelect) + "ORDER BY t.created_at DESC, t.id DESC LIMIT ?",
                                         {limit}, FromRow);
 }
 
-Result<bool> BootstrapTokenRepository::MarkUsed(store::Session& session, std::string_view id,
-                                                std::string_view node_id, Timestamp now) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto changed,
-                          session.Execute("UPDATE bootstrap_tokens SET used_at = ?, node_id = ? "
-                                          "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
-                                          {TimeValue(now), std::string(node_id), std::string(id)}));
+Result<bool> BootstrapTokenRepository::MarkUsed(store::Session& session, std::string_view id, std::string_view node_id,
+                                                Timestamp now) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto changed, session.Execute("UPDATE bootstrap_tokens SET used_at = ?, node_id = ? "
+                                                              "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+                                                              {TimeValue(now), std::string(node_id), std::string(id)}));
   return changed == 1;
 }
 
 Result<bool> BootstrapTokenRepository::Revoke(store::Session& session, std::string_view id, Timestamp now) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto changed,
-                          session.Execute("UPDATE bootstrap_tokens SET revoked_at = ? "
-                                          "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
-                                          {TimeValue(now), std::string(id)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto changed, session.Execute("UPDATE bootstrap_tokens SET revoked_at = ? "
+                                                              "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+                                                              {TimeValue(now), std::string(id)}));
   return changed == 1;
 }
 

@@ -20,9 +20,14 @@ Result<std::optional<NodeCertificateRecord>> NodeCertificateRepository::Find(sto
       "SELECT serial, node_id, public_key_fingerprint, not_before, not_after, issued_at, revoked_at, revoke_reason "
       "FROM node_certificates WHERE serial = ?",
       {std::string(serial)}, [](const store::Row& row) {
-        return NodeCertificateRecord{row.Text(0),    row.Text(1),    row.Text(2),
-                                     TimeAt(row, 3), TimeAt(row, 4), TimeAt(row, 5),
-                                     OptionalTimeAt(row, 6), OptionalTextAt(row, 7)};
+        return NodeCertificateRecord{row.Text(0),
+                                     row.Text(1),
+                                     row.Text(2),
+                                     TimeAt(row, 3),
+                                     TimeAt(row, 4),
+                                     TimeAt(row, 5),
+                                     OptionalTimeAt(row, 6),
+                                     OptionalTextAt(row, 7)};
       });
 }
 

@@ -150,11 +150,10 @@ Status NodeRepository::WriteHeartbeats(store::Session& session, const std::vecto
 }
 
 Result<std::vector<std::string>> NodeRepository::SilentSince(store::Session& session, std::int64_t cutoff_us) {
-  GPUAAS_ASSIGN_OR_RETURN(
-      const auto rows,
-      session.Query("SELECT id FROM nodes WHERE state IN ('online', 'cordoned', 'draining') "
-                    "AND (last_heartbeat_us IS NULL OR last_heartbeat_us < ?) ORDER BY id",
-                    {cutoff_us}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto rows,
+                          session.Query("SELECT id FROM nodes WHERE state IN ('online', 'cordoned', 'draining') "
+                                        "AND (last_heartbeat_us IS NULL OR last_heartbeat_us < ?) ORDER BY id",
+                                        {cutoff_us}));
   std::vector<std::string> ids;
   for (const auto& row : rows) ids.push_back(row.Text(0));
   return ids;

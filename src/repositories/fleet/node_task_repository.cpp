@@ -9,7 +9,7 @@ constexpr std::string_view kSelect =
     "SELECT id, node_id, operation_id, kind, params, state, result, error, created_at, updated_at FROM node_tasks ";
 
 NodeTaskRecord FromRow(const store::Row& row) {
-  return NodeTaskRecord{row.Text(0), row.Text(1), OptionalTextAt(row, 2), row.Text(3),   row.Text(4),
+  return NodeTaskRecord{row.Text(0), row.Text(1), OptionalTextAt(row, 2), row.Text(3),    row.Text(4),
                         row.Text(5), row.Text(6), OptionalTextAt(row, 7), TimeAt(row, 8), TimeAt(row, 9)};
 }
 
@@ -56,12 +56,11 @@ Result<std::vector<NodeTaskRecord>> NodeTaskRepository::Queued(store::Session& s
 Result<bool> NodeTaskRepository::Advance(store::Session& session, std::string_view id, std::string_view state,
                                          std::string_view result, const std::optional<std::string>& error,
                                          Timestamp now) {
-  GPUAAS_ASSIGN_OR_RETURN(
-      const auto changed,
-      session.Execute("UPDATE node_tasks SET state = ?, result = ?, error = ?, updated_at = ? "
-                      "WHERE id = ? AND state NOT IN ('succeeded', 'failed', 'expired')",
-                      {std::string(state), std::string(result), OptionalTextValue(error), TimeValue(now),
-                       std::string(id)}));
+  GPUAAS_ASSIGN_OR_RETURN(const auto changed,
+                          session.Execute("UPDATE node_tasks SET state = ?, result = ?, error = ?, updated_at = ? "
+                                          "WHERE id = ? AND state NOT IN ('succeeded', 'failed', 'expired')",
+                                          {std::string(state), std::string(result), OptionalTextValue(error),
+                                           TimeValue(now), std::string(id)}));
   return changed == 1;
 }
 

@@ -16,7 +16,8 @@ Result<std::optional<PlatformCaRecord>> PlatformCaRepository::FindCurrent(store:
 
 Status PlatformCaRepository::Insert(store::Session& session, const PlatformCaRecord& ca) {
   GPUAAS_RETURN_IF_ERROR(session.Execute(
-      "INSERT INTO platform_ca (id, cert_pem, sealed_key, fingerprint, not_after, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO platform_ca (id, cert_pem, sealed_key, fingerprint, not_after, created_at) VALUES (?, ?, ?, ?, ?, "
+      "?)",
       {ca.id, ca.cert_pem, ca.sealed_key, ca.fingerprint, TimeValue(ca.not_after), TimeValue(ca.created_at)}));
   return Ok();
 }

@@ -33,14 +33,9 @@ Result<AgentConnected> AgentSessionService::Hello(const wire::fleet::HelloFrame&
                                                   const std::string& client_ip) {
   const auto now = context_.clock.Now();
   const auto audit_refusal = [&](const Error& error) {
-    (void)context_.audit.AppendNow(AgentCaller(hello.node_id, client_ip),
-                                   {"node.connect",
-                                    "node",
-                                    hello.node_id,
-                                    {},
-                                    {},
-                                    "denied",
-                                    {{"reason", error.message()}}});
+    (void)context_.audit.AppendNow(
+        AgentCaller(hello.node_id, client_ip),
+        {"node.connect", "node", hello.node_id, {}, {}, "denied", {{"reason", error.message()}}});
   };
   auto verified = pki::VerifyNodeCertificate(ca_.cert_pem(), hello.certificate_pem, now);
   if (!verified) {
@@ -175,10 +170,9 @@ Status AgentSessionService::TaskUpdate(const std::string& node_id, const wire::f
   return context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto task, repositories::NodeTaskRepository::Find(session, update.task_id));
     if (!task || task->node_id != node_id) return Error::InvalidArgument("task_id", "is not a task of this node");
-    GPUAAS_ASSIGN_OR_RETURN(const bool advanced,
-                            repositories::NodeTaskRepository::Advance(session, update.task_id, update.state,
-                                                                      boost::json::serialize(update.result),
-                                                                      update.error, now));
+    GPUAAS_ASSIGN_OR_RETURN(const bool advanced, repositories::NodeTaskRepository::Advance(
+                                                     session, update.task_id, update.state,
+                                                     boost::json::serialize(update.result), update.error, now));
     if (!advanced || update.state != "succeeded" || task->kind != wire::fleet::kTaskRefreshInventory) return Ok();
     const auto* inventory_json = update.result.if_contains("inventory");
     if (inventory_json == nullptr) return Ok();
@@ -203,8 +197,8 @@ Result<std::vector<repositories::NodeTaskRecord>> AgentSessionService::TakeQueue
     GPUAAS_ASSIGN_OR_RETURN(const auto queued, repositories::NodeTaskRepository::Queued(session, kDeliveryBatch));
     for (const auto& task : queued) {
       if (!held.contains(task.node_id)) continue;
-      GPUAAS_ASSIGN_OR_RETURN(const bool sent, repositories::NodeTaskRepository::Advance(session, task.id, "sent",
-                                                                                          task.result, {}, now));
+      GPUAAS_ASSIGN_OR_RETURN(
+          const bool sent, repositories::NodeTaskRepository::Advance(session, task.id, "sent", task.result, {}, now));
       if (sent) taken.push_back(task);
     }
     return Ok();

@@ -17,7 +17,9 @@ constexpr std::int64_t kMinTtlMinutes = 5;
 constexpr std::int64_t kMaxTtlMinutes = 7 * 24 * 60;
 constexpr std::int64_t kListLimit = 200;
 
-Error TokenNotFound(std::string_view id) { return Error::NotFound("bootstrap token " + std::string(id) + " not found"); }
+Error TokenNotFound(std::string_view id) {
+  return Error::NotFound("bootstrap token " + std::string(id) + " not found");
+}
 
 OnboardingProgress ProgressOf(const repositories::BootstrapTokenRecord& token,
                               const std::optional<repositories::NodeRecord>& node, Timestamp now) {
@@ -59,8 +61,12 @@ Result<CreatedBootstrapToken> BootstrapTokenService::CreateOnHost(std::string_vi
       site_id = site->id;
       return Ok();
     }
-    repositories::SiteRecord created{context_.ids.Next("site"), std::string(site_name), "local",
-                                     "Created by gpuaas-server fleet token", context_.clock.Now(), 0};
+    repositories::SiteRecord created{context_.ids.Next("site"),
+                                     std::string(site_name),
+                                     "local",
+                                     "Created by gpuaas-server fleet token",
+                                     context_.clock.Now(),
+                                     0};
     GPUAAS_RETURN_IF_ERROR(repositories::SiteRepository::Insert(session, created));
     GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
         session, host, {"site.create", "site", created.id, {}, {}, "allowed", {{"name", created.name}}}));

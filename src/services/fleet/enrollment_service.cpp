@@ -44,8 +44,7 @@ Result<wire::fleet::EnrollResponse> EnrollmentService::Enroll(const wire::fleet:
   auto token = wire::fleet::DecodeBootstrapToken(request.token);
   if (!token) return refuse(token.TakeError(), "");
   if (token->ca_fingerprint != ca_.fingerprint()) {
-    return refuse(TokenRefused("other_platform", "this bootstrap token was issued by another GPUaaS installation"),
-                  "");
+    return refuse(TokenRefused("other_platform", "this bootstrap token was issued by another GPUaaS installation"), "");
   }
   auto csr = pki::ParseCsr(request.csr_pem);
   if (!csr) return refuse(csr.TakeError(), "");
@@ -138,9 +137,9 @@ Result<wire::fleet::EnrollResponse> EnrollmentService::EnrollInTransaction(store
                                                  {"hostname", node.hostname},
                                                  {"certificate_serial", issued.serial},
                                                  {"simulated", node.simulated ? "true" : "false"}}}));
-  GPUAAS_RETURN_IF_ERROR(EmitNodeEvent(session, context_, node, reenroll ? "node.reenrolled" : "node.enrolled",
-                                       (reenroll ? "Re-enrolled from " : "Enrolled from ") + node.hostname +
-                                           " with bootstrap token " + token->id));
+  GPUAAS_RETURN_IF_ERROR(EmitNodeEvent(
+      session, context_, node, reenroll ? "node.reenrolled" : "node.enrolled",
+      (reenroll ? "Re-enrolled from " : "Enrolled from ") + node.hostname + " with bootstrap token " + token->id));
   wire::fleet::EnrollResponse response;
   response.node_id = node.id;
   response.node_name = node.name;

@@ -8,7 +8,8 @@ namespace {
 
 const std::vector<NodeProfile>& Profiles() {
   static const std::vector<NodeProfile> profiles{
-      {"standard", "Standard (sliced)",
+      {"standard",
+       "Standard (sliced)",
        "GPUs are offered in slices of 1, 2 and 4 GPUs and as the whole node; one workload's GPUs stay on one node.",
        {1, 2, 4, 8}},
       {"whole-node", "Whole node", "The node is rented only whole: one workload gets every GPU.", {8}},

@@ -46,8 +46,7 @@ Status LivenessRecorder::Flush() {
     for (auto& [node_id, pending] : pending_) {
       if (!pending.dirty) continue;
       pending.dirty = false;
-      batch.push_back({node_id, pending.at_us, pending.telemetry,
-                       Timestamp(std::chrono::microseconds(pending.at_us))});
+      batch.push_back({node_id, pending.at_us, pending.telemetry, Timestamp(std::chrono::microseconds(pending.at_us))});
     }
   }
   if (batch.empty()) return Ok();

@@ -12,12 +12,12 @@
 namespace gpuaas::services {
 
 struct LivenessStats {
-  std::uint64_t heartbeats = 0;       // received
-  std::uint64_t stale_dropped = 0;    // older than one already seen on the same connection
-  std::uint64_t batches = 0;          // transactions written
-  std::uint64_t rows = 0;             // node rows updated by them
-  std::uint64_t marked_offline = 0;   // by the sweep
-  std::uint64_t revived = 0;          // offline nodes whose heartbeats resumed
+  std::uint64_t heartbeats = 0;      // received
+  std::uint64_t stale_dropped = 0;   // older than one already seen on the same connection
+  std::uint64_t batches = 0;         // transactions written
+  std::uint64_t rows = 0;            // node rows updated by them
+  std::uint64_t marked_offline = 0;  // by the sweep
+  std::uint64_t revived = 0;         // offline nodes whose heartbeats resumed
 };
 
 // Heartbeats never write a row each: the newest beat of each node is kept in memory and written

@@ -139,8 +139,8 @@ Status NodeService::ApplyRemove(store::Session& session, const Caller& actor, st
   GPUAAS_ASSIGN_OR_RETURN(const auto node, NodeRepository::Find(session, node_id));
   if (!node) return Ok();  // repeated step: already removed
   if (node->state != "retired") return Error::FailedPrecondition("only a retired node can be removed");
-  GPUAAS_RETURN_IF_ERROR(EmitNodeEvent(session, context_, *node, "node.removed", "Removed from the fleet",
-                                       actor.principal.label));
+  GPUAAS_RETURN_IF_ERROR(
+      EmitNodeEvent(session, context_, *node, "node.removed", "Removed from the fleet", actor.principal.label));
   return NodeRepository::Delete(session, node_id);
 }
 

@@ -41,8 +41,7 @@ class NodeService {
   [[nodiscard]] const FleetSettings& settings() const { return settings_; }
 
   // Used by the node operations' steps, inside their transaction.
-  Status ApplyScheduling(store::Session& session, const Caller& actor, std::string_view node_id,
-                         Scheduling scheduling);
+  Status ApplyScheduling(store::Session& session, const Caller& actor, std::string_view node_id, Scheduling scheduling);
   Status ApplyRetire(store::Session& session, const Caller& actor, std::string_view node_id);
   Status ApplyRemove(store::Session& session, const Caller& actor, std::string_view node_id);
 

@@ -52,12 +52,9 @@ NodeState DeriveNodeState(Scheduling scheduling, const NodeLiveness& liveness) {
   if (!liveness.ever_connected) return NodeState::kEnrolling;
   if (!liveness.alive) return NodeState::kOffline;
   switch (scheduling) {
-    case Scheduling::kSchedulable:
-      return NodeState::kOnline;
-    case Scheduling::kCordoned:
-      return NodeState::kCordoned;
-    case Scheduling::kDraining:
-      return NodeState::kDraining;
+    case Scheduling::kSchedulable: return NodeState::kOnline;
+    case Scheduling::kCordoned: return NodeState::kCordoned;
+    case Scheduling::kDraining: return NodeState::kDraining;
   }
   return NodeState::kOffline;
 }

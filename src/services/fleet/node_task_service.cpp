@@ -23,9 +23,9 @@ Status NodeTaskService::Queue(store::Session& session, std::string_view node_id,
   GPUAAS_ASSIGN_OR_RETURN(const auto existing, NodeTaskRepository::FindByOperation(session, operation_id, kind));
   if (existing) return Ok();
   const auto now = context_.clock.Now();
-  return NodeTaskRepository::Insert(session, {context_.ids.Next("task"), std::string(node_id),
-                                              std::string(operation_id), std::string(kind),
-                                              boost::json::serialize(params), "queued", "{}", std::nullopt, now, now});
+  return NodeTaskRepository::Insert(
+      session, {context_.ids.Next("task"), std::string(node_id), std::string(operation_id), std::string(kind),
+                boost::json::serialize(params), "queued", "{}", std::nullopt, now, now});
 }
 
 Result<repositories::NodeTaskRecord> NodeTaskService::AwaitFinished(std::string_view operation_id,
@@ -51,10 +51,9 @@ Result<repositories::NodeTaskRecord> NodeTaskService::AwaitFinished(std::string_
 Status NodeTaskService::Expire(store::Session& session, std::string_view operation_id, std::string_view kind) {
   GPUAAS_ASSIGN_OR_RETURN(const auto task, NodeTaskRepository::FindByOperation(session, operation_id, kind));
   if (!task) return Ok();
-  GPUAAS_ASSIGN_OR_RETURN(const bool expired,
-                          NodeTaskRepository::Advance(session, task->id, "expired", task->result,
-                                                      std::string("the operation gave up waiting"),
-                                                      context_.clock.Now()));
+  GPUAAS_ASSIGN_OR_RETURN(const bool expired, NodeTaskRepository::Advance(session, task->id, "expired", task->result,
+                                                                          std::string("the operation gave up waiting"),
+                                                                          context_.clock.Now()));
   (void)expired;
   return Ok();
 }

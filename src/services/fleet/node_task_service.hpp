@@ -17,8 +17,8 @@ class NodeTaskService {
   explicit NodeTaskService(ServiceContext context) : context_(context) {}
 
   // Queues `kind` for the node once per (operation, kind): a repeated step finds the first.
-  Status Queue(store::Session& session, std::string_view node_id, std::string_view operation_id,
-               std::string_view kind, const boost::json::object& params);
+  Status Queue(store::Session& session, std::string_view node_id, std::string_view operation_id, std::string_view kind,
+               const boost::json::object& params);
   // Waits up to `wait` for the task to finish (polling the row, so any replica's update counts).
   // unavailable while it has not: the operation runner retries the step with backoff.
   Result<repositories::NodeTaskRecord> AwaitFinished(std::string_view operation_id, std::string_view kind,

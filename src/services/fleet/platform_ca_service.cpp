@@ -64,8 +64,8 @@ Result<std::string> PlatformCaService::LoadOrCreateSealingKey() {
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r' || secret.back() == ' ')) secret.pop_back();
   auto key = pki::DeriveKeyFromSecret(secret);
   if (!key) {
-    return Error::FailedPrecondition("the secrets key file " + secrets_key_file_ + " is unusable: " +
-                                     key.error().message());
+    return Error::FailedPrecondition("the secrets key file " + secrets_key_file_ +
+                                     " is unusable: " + key.error().message());
   }
   return key;
 }
@@ -79,8 +79,12 @@ Status PlatformCaService::Ensure() {
       GPUAAS_ASSIGN_OR_RETURN(auto created, pki::CreateCa("GPUaaS platform CA", kCaLifetimeDays, now));
       GPUAAS_ASSIGN_OR_RETURN(auto sealed, pki::SealWithKey(created.private_key_pem, key));
       GPUAAS_ASSIGN_OR_RETURN(auto fingerprint, pki::CertificateFingerprint(created.cert_pem));
-      repositories::PlatformCaRecord record{context_.ids.Next("ca"), created.cert_pem, sealed, fingerprint,
-                                            now + std::chrono::hours(24 * kCaLifetimeDays), now};
+      repositories::PlatformCaRecord record{context_.ids.Next("ca"),
+                                            created.cert_pem,
+                                            sealed,
+                                            fingerprint,
+                                            now + std::chrono::hours(24 * kCaLifetimeDays),
+                                            now};
       GPUAAS_RETURN_IF_ERROR(repositories::PlatformCaRepository::Insert(session, record));
       GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
           session, Caller{Principal{PrincipalKind::kSystem, "system", "system"}, "startup", "", ""},

@@ -15,8 +15,8 @@ constexpr std::string_view kOwner = "platform admin";
 
 SetupItem Item(std::string id, std::string title, std::string state, std::string next, std::string detail,
                std::optional<std::string> link = std::nullopt) {
-  return {std::move(id), std::move(title), std::move(state), std::string(kOwner), std::move(next), std::move(detail),
-          std::move(link)};
+  return {std::move(id),   std::move(title),  std::move(state), std::string(kOwner),
+          std::move(next), std::move(detail), std::move(link)};
 }
 
 }  // namespace
@@ -62,8 +62,8 @@ Result<std::vector<SetupItem>> SetupChecklistService::List(const Caller& caller)
   std::vector<SetupItem> items{CaItem(), SecretsKeyItem()};
   items.push_back(sites == 0 ? Item("sites", "Sites", "missing", "Create a site in the onboarding wizard",
                                     "Every node belongs to a site (a data centre or a lab).", "/platform/nodes/onboard")
-                             : Item("sites", "Sites", "configured", "Nothing to do",
-                                    std::to_string(sites) + " site(s)", "/platform/lifecycle"));
+                             : Item("sites", "Sites", "configured", "Nothing to do", std::to_string(sites) + " site(s)",
+                                    "/platform/lifecycle"));
   const auto live = counts["online"] + counts["cordoned"] + counts["draining"];
   if (live > 0) {
     items.push_back(Item("telemetry", "Node telemetry", "configured", "Nothing to do",
@@ -71,10 +71,10 @@ Result<std::vector<SetupItem>> SetupChecklistService::List(const Caller& caller)
                              std::to_string(settings_.heartbeat_interval.count()) + " s",
                          "/platform/lifecycle"));
   } else if (counts["offline"] > 0) {
-    items.push_back(Item("telemetry", "Node telemetry", "stale", "Bring an offline node's agent back",
-                         "No node has sent a heartbeat within " + std::to_string(settings_.offline_after.count()) +
-                             " s",
-                         "/platform/lifecycle"));
+    items.push_back(
+        Item("telemetry", "Node telemetry", "stale", "Bring an offline node's agent back",
+             "No node has sent a heartbeat within " + std::to_string(settings_.offline_after.count()) + " s",
+             "/platform/lifecycle"));
   } else {
     items.push_back(Item("telemetry", "Node telemetry", "missing", "Onboard a node",
                          "Telemetry starts with the first enrolled agent.", "/platform/nodes/onboard"));

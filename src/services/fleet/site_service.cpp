@@ -22,8 +22,8 @@ Result<repositories::SiteRecord> SiteService::Create(const Caller& caller, const
   GPUAAS_RETURN_IF_ERROR(ValidateSlug(input.name, "name"));
   GPUAAS_RETURN_IF_ERROR(ValidateSlug(input.region, "region"));
   if (input.description.size() > 500) return Error::InvalidArgument("description", "must be at most 500 characters");
-  repositories::SiteRecord site{context_.ids.Next("site"), input.name, input.region, input.description,
-                                context_.clock.Now(), 0};
+  repositories::SiteRecord site{context_.ids.Next("site"), input.name,           input.region,
+                                input.description,         context_.clock.Now(), 0};
   GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto existing, SiteRepository::FindByName(session, site.name));
     if (existing) return Error::Conflict("a site named " + site.name + " exists").WithDetail("field", "name");

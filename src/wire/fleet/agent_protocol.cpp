@@ -189,7 +189,8 @@ Result<AgentFrame> DecodeBody(std::string_view type, JsonObjectReader& reader) {
 }  // namespace
 
 boost::json::value ToJson(const EnrollRequest& request) {
-  return boost::json::object{{"token", request.token}, {"csr", request.csr_pem}, {"inventory", ToJson(request.inventory)}};
+  return boost::json::object{
+      {"token", request.token}, {"csr", request.csr_pem}, {"inventory", ToJson(request.inventory)}};
 }
 
 boost::json::value ToJson(const EnrollResponse& response) {

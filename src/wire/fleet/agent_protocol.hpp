@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <variant>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "shared/result.hpp"

@@ -27,8 +27,7 @@ bool IsServerUrl(std::string_view url) {
   }
   if (rest.empty() || rest.size() > 255) return false;
   return std::all_of(rest.begin(), rest.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == ':' || c == '[' ||
-           c == ']';
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
   });
 }
 

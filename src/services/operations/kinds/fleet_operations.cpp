@@ -42,8 +42,7 @@ Status AdminWithWrite(const TargetView& /*target*/, const Caller& caller) {
 
 Precondition NotRetired() {
   return {"not_retired", "The node is not retired", [](const TargetView& target, const Caller&) {
-            return target.Fact("state") == "retired" ? std::optional<std::string>("the node is retired")
-                                                     : std::nullopt;
+            return target.Fact("state") == "retired" ? std::optional<std::string>("the node is retired") : std::nullopt;
           }};
 }
 
@@ -88,11 +87,14 @@ OperationKind NodeKind(std::string name, IntentGroup intent, std::string title, 
 // The two steps every agent task runs: queue it (exactly once), then wait for the agent's answer.
 std::vector<Step> TaskSteps(NodeTaskService& tasks, std::string task_kind, std::string queue_title,
                             std::string wait_title) {
-  return {{"queue_" + task_kind, std::move(queue_title), {},
+  return {{"queue_" + task_kind,
+           std::move(queue_title),
+           {},
            [&tasks, task_kind](store::Session& session, StepContext& context) {
              return tasks.Queue(session, context.target_id, context.operation_id, task_kind, context.params);
            }},
-          {"await_" + task_kind, std::move(wait_title),
+          {"await_" + task_kind,
+           std::move(wait_title),
            [&tasks, task_kind](StepContext& context) -> Status {
              GPUAAS_ASSIGN_OR_RETURN(const auto task,
                                      tasks.AwaitFinished(context.operation_id, task_kind, kTaskWaitPerAttempt));
@@ -126,7 +128,9 @@ OperationKind SchedulingKind(NodeService& nodes, std::string name, Scheduling sc
                              std::string description, std::string expected) {
   auto kind = NodeKind(std::move(name), IntentGroup::kMaintenance, std::move(title), std::move(description),
                        std::move(expected), "Nothing changes when the step fails; retry it.");
-  kind.steps = {{"set_scheduling", "Change the node's scheduling", {},
+  kind.steps = {{"set_scheduling",
+                 "Change the node's scheduling",
+                 {},
                  [&nodes, scheduling](store::Session& session, StepContext& context) {
                    return nodes.ApplyScheduling(session, context.requester, context.target_id, scheduling);
                  }}};
@@ -159,16 +163,14 @@ OperationKind Drain(NodeService& nodes, NodeTaskService& tasks) {
   kind.max_attempts = 8;
   auto steps = TaskSteps(tasks, std::string(fleet::kTaskDrain), "Ask the agent to stop workloads",
                          "Wait for the workloads to stop");
-  steps.insert(steps.begin(), {"mark_draining", "Stop new placements", {},
-                               [&nodes](store::Session& session, StepContext& context) {
-                                 return nodes.ApplyScheduling(session, context.requester, context.target_id,
-                                                              Scheduling::kDraining);
-                               }});
-  steps.push_back({"mark_cordoned", "Keep the node cordoned", {},
-                   [&nodes](store::Session& session, StepContext& context) {
-                     return nodes.ApplyScheduling(session, context.requester, context.target_id,
-                                                  Scheduling::kCordoned);
-                   }});
+  steps.insert(steps.begin(),
+               {"mark_draining", "Stop new placements", {}, [&nodes](store::Session& session, StepContext& context) {
+                  return nodes.ApplyScheduling(session, context.requester, context.target_id, Scheduling::kDraining);
+                }});
+  steps.push_back(
+      {"mark_cordoned", "Keep the node cordoned", {}, [&nodes](store::Session& session, StepContext& context) {
+         return nodes.ApplyScheduling(session, context.requester, context.target_id, Scheduling::kCordoned);
+       }});
   kind.steps = std::move(steps);
   kind.compensate = [&tasks](store::Session& session, StepContext& context) {
     return tasks.Expire(session, context.operation_id, fleet::kTaskDrain);
@@ -182,13 +184,15 @@ OperationKind RotateCertificate(NodeTaskService& tasks) {
                        "The agent makes a new key and gets a new certificate now; every older certificate of the "
                        "node is revoked afterwards.",
                        "The node presents a fresh certificate; its old keys are refused.");
-  kind.steps.push_back({"revoke_older", "Revoke the node's older certificates", {},
+  kind.steps.push_back({"revoke_older",
+                        "Revoke the node's older certificates",
+                        {},
                         [](store::Session& session, StepContext& context) -> Status {
                           GPUAAS_ASSIGN_OR_RETURN(const auto node,
                                                   repositories::NodeRepository::Find(session, context.target_id));
                           if (!node || !node->cert_serial) return Ok();
-                          return repositories::NodeCertificateRepository::RevokeAllOf(
-                              session, node->id, "rotated", context.now, *node->cert_serial);
+                          return repositories::NodeCertificateRepository::RevokeAllOf(session, node->id, "rotated",
+                                                                                      context.now, *node->cert_serial);
                         }});
   return kind;
 }
@@ -203,7 +207,9 @@ OperationKind Retire(NodeService& nodes) {
   kind.danger = Danger::kDestructive;
   kind.confirmation = Confirmation::kTyped;
   kind.preconditions.push_back(NoWorkloads());
-  kind.steps = {{"retire", "Retire the node and revoke its certificates", {},
+  kind.steps = {{"retire",
+                 "Retire the node and revoke its certificates",
+                 {},
                  [&nodes](store::Session& session, StepContext& context) {
                    return nodes.ApplyRetire(session, context.requester, context.target_id);
                  }}};
@@ -217,7 +223,8 @@ OperationKind Remove(NodeService& nodes) {
                        "The node is gone from the fleet list.", "Nothing changes when the step fails; retry it.");
   kind.danger = Danger::kDestructive;
   kind.confirmation = Confirmation::kTyped;
-  kind.preconditions = {{"retired", "The node is retired", [](const TargetView& target, const Caller&) {
+  kind.preconditions = {{"retired", "The node is retired",
+                         [](const TargetView& target, const Caller&) {
                            if (target.Fact("state") == "retired") return std::optional<std::string>();
                            return std::optional<std::string>("retire the node first");
                          }},
@@ -243,9 +250,8 @@ void RegisterFleetOperations(OperationRegistry& registry, NodeService& nodes, No
                             IntentGroup::kInspect, "Collect diagnostics",
                             "The agent reports its version, uptime, certificate and recent log lines.",
                             "The operation's result holds the diagnostics bundle."));
-  registry.AddKind(TaskKind(tasks, "node.repair_agent", std::string(fleet::kTaskRestartAgent),
-                            IntentGroup::kRecovery, "Repair agent",
-                            "The agent restarts itself in place; workloads keep running.",
+  registry.AddKind(TaskKind(tasks, "node.repair_agent", std::string(fleet::kTaskRestartAgent), IntentGroup::kRecovery,
+                            "Repair agent", "The agent restarts itself in place; workloads keep running.",
                             "The agent reconnects within seconds with a fresh process."));
   registry.AddKind(RotateCertificate(tasks));
   auto cordon = SchedulingKind(nodes, "node.cordon", Scheduling::kCordoned, "Cordon",
