@@ -56,9 +56,10 @@ struct ApiServices {
 // The handler objects behind the routes; they live as long as the router.
 struct ApiHandlers {
   // `allowed_origins`: besides the server's own, the browser origins that may open WebSockets.
-  // `public_url`: what bootstrap tokens tell agents to call (empty: the URL the operator used).
+  // `public_origin`: the public URL's origin, which bootstrap tokens tell agents to call (empty: the
+  // URL the operator used).
   ApiHandlers(const Clock& clock, const ApiServices& s, bool secure_cookies, std::vector<std::string> allowed_origins,
-              std::chrono::milliseconds notification_poll, std::string public_url)
+              std::chrono::milliseconds notification_poll, std::string public_origin)
       : allowed_origins(std::move(allowed_origins)),
         live_sessions(s.auth),
         notification_hub(s.notifications, notification_poll),
@@ -73,7 +74,7 @@ struct ApiHandlers {
         notifications(s.notifications),
         agent_hub(s.agent_sessions, s.liveness, notification_poll),
         sites(s.sites),
-        bootstrap_tokens(clock, s.bootstrap_tokens, std::move(public_url)),
+        bootstrap_tokens(clock, s.bootstrap_tokens, std::move(public_origin)),
         nodes(clock, s.nodes, s.setup),
         enrollment(s.enrollment) {}
 

@@ -229,13 +229,16 @@ void BuildServices(ServerApp::Parts& p) {
                                   *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,       *p.setup,
                                   *p.enrollment,    *p.agent_sessions, *p.liveness};
   auto origins = c.allowed_origins;
+  std::string public_origin;
   if (!c.public_url.empty()) {
-    // The origin of the public URL: scheme://host[:port], without a path.
+    // The origin of the public URL: scheme://host[:port], without a path. Browsers from it may
+    // open WebSockets, and bootstrap tokens send agents to it.
     const auto path = c.public_url.find('/', c.public_url.find("://") + 3);
-    origins.push_back(c.public_url.substr(0, path));
+    public_origin = c.public_url.substr(0, path);
+    origins.push_back(public_origin);
   }
   p.handlers = std::make_unique<api::ApiHandlers>(p.clock, services, c.public_url.rfind("https://", 0) == 0,
-                                                  std::move(origins), c.notification_poll, c.public_url);
+                                                  std::move(origins), c.notification_poll, public_origin);
 }
 
 // On an empty database: the first platform admin, whose login is printed once, here.

@@ -77,6 +77,12 @@ std::size_t AgentHub::size() const {
   return by_node_.size();
 }
 
+std::shared_ptr<AgentConnection> AgentHub::Find(std::string_view node_id) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = by_node_.find(node_id);
+  return it == by_node_.end() ? nullptr : it->second;
+}
+
 bool AgentHub::Pass() {
   std::set<std::string> held;
   {
@@ -90,12 +96,7 @@ bool AgentHub::Pass() {
     return false;
   }
   for (const auto& task : *tasks) {
-    std::shared_ptr<AgentConnection> connection;
-    {
-      const std::lock_guard lock(mutex_);
-      const auto it = by_node_.find(task.node_id);
-      if (it != by_node_.end()) connection = it->second;
-    }
+    const auto connection = Find(task.node_id);
     boost::system::error_code ec;
     auto params = boost::json::parse(task.params, ec);
     wire::fleet::TaskFrame frame{task.id, task.kind,
@@ -106,12 +107,7 @@ bool AgentHub::Pass() {
   }
   if (auto retired = sessions_.RetiredHeld(); retired) {
     for (const auto& node_id : *retired) {
-      std::shared_ptr<AgentConnection> connection;
-      {
-        const std::lock_guard lock(mutex_);
-        const auto it = by_node_.find(node_id);
-        if (it != by_node_.end()) connection = it->second;
-      }
+      const auto connection = Find(node_id);
       if (!connection) continue;
       connection->Send(wire::RenderErrorEnvelope(Error::PermissionDenied("this node was retired"), ""));
       connection->Close();

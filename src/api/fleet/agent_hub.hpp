@@ -65,6 +65,7 @@ class AgentHub {
 
  private:
   bool Pass();
+  [[nodiscard]] std::shared_ptr<AgentConnection> Find(std::string_view node_id) const;
 
   services::AgentSessionService& sessions_;
   services::LivenessRecorder& liveness_;

@@ -9,10 +9,7 @@
 namespace gpuaas::api {
 
 std::string BootstrapTokenHandlers::ServerUrl(const net::Request& request) const {
-  if (!public_url_.empty()) {
-    const auto path = public_url_.find('/', public_url_.find("://") + 3);
-    return public_url_.substr(0, path);
-  }
+  if (!public_origin_.empty()) return public_origin_;
   return "http://" + std::string(request.headers.Find("Host"));
 }
 

@@ -10,9 +10,9 @@ namespace gpuaas::api {
 // /api/v1/bootstrap-tokens: one-time enrollment tokens and the onboarding wizard's live status.
 class BootstrapTokenHandlers {
  public:
-  // `public_url`: what agents are told to call; empty: the scheme and host the operator used.
-  BootstrapTokenHandlers(const Clock& clock, services::BootstrapTokenService& tokens, std::string public_url)
-      : clock_(clock), tokens_(tokens), public_url_(std::move(public_url)) {}
+  // `public_origin`: what agents are told to call; empty: the scheme and host the operator used.
+  BootstrapTokenHandlers(const Clock& clock, services::BootstrapTokenService& tokens, std::string public_origin)
+      : clock_(clock), tokens_(tokens), public_origin_(std::move(public_origin)) {}
   Result<net::Response> List(net::Request& request);
   Result<net::Response> Create(net::Request& request);
   Result<net::Response> Get(net::Request& request);
@@ -23,7 +23,7 @@ class BootstrapTokenHandlers {
 
   const Clock& clock_;
   services::BootstrapTokenService& tokens_;
-  std::string public_url_;
+  std::string public_origin_;
 };
 
 }  // namespace gpuaas::api
