@@ -18,7 +18,8 @@
 //     equal jitter, 1 s doubling to 30 s, reset after a welcome; at the cap after a rejection).
 //     Half-way between heartbeats each connection sends a WebSocket ping; its pong comes back from
 //     the server's read loop, so the round trip is the client-side proxy for heartbeat handling
-//     latency. --silence K: T seconds after every node was first connected, K nodes stop
+//     latency (--ping-every K: only every K-th interval; 0: never, to see the server without them).
+//     --silence K: T seconds after every node was first connected, K nodes stop
 //     heartbeating and pinging but keep their sockets open (a hung agent); their IDs are printed.
 //     Runs until SIGINT/SIGTERM or --run-s.
 //
@@ -96,6 +97,7 @@ struct Options {
   int silence = 0;
   int silence_after_s = 0;
   int run_s = 0;
+  int ping_every = 1;  // a ping every this many heartbeat intervals; 0: none
 };
 
 [[noreturn]] void Usage(const std::string& why) {
@@ -103,7 +105,8 @@ struct Options {
             << "\nusage: gpuaas_agent_fleet_load enroll --target IP:PORT --token TOKEN --identities FILE --count N "
                "[--parallel P] [--site NAME] [--gpus 8xH100]\n"
                "       gpuaas_agent_fleet_load run --target IP:PORT --identities FILE [--count N] [--openers K] "
-               "[--jitter 0.1] [--report-s S] [--silence K --silence-after-s T] [--run-s S] [--gpus 8xH100]\n";
+               "[--jitter 0.1] [--report-s S] [--silence K --silence-after-s T] [--ping-every K] [--run-s S]\n"
+               "       [--gpus 8xH100]\n";
   std::exit(2);
 }
 
@@ -146,6 +149,8 @@ Options ParseArgs(int argc, char** argv) {
       options.silence = std::stoi(value);
     } else if (arg == "--silence-after-s") {
       options.silence_after_s = std::stoi(value);
+    } else if (arg == "--ping-every") {
+      options.ping_every = std::stoi(value);
     } else if (arg == "--run-s") {
       options.run_s = std::stoi(value);
     } else {
@@ -155,7 +160,7 @@ Options ParseArgs(int argc, char** argv) {
   if (options.host_header.empty() || options.identities.empty()) Usage("--target and --identities are required");
   if (options.mode == "enroll" && (options.token.empty() || options.count < 0)) Usage("enroll needs --token and --count");
   if (options.parallel < 1 || options.openers < 1 || options.report_s < 1 || options.jitter < 0 ||
-      options.jitter >= 1 || options.silence < 0)
+      options.jitter >= 1 || options.silence < 0 || options.ping_every < 0)
     Usage("bad numeric argument");
   return options;
 }
@@ -748,6 +753,7 @@ asio::awaitable<void> Writer(RunState& state, std::shared_ptr<Connection> c) {
   std::uniform_real_distribution<double> jitter(1.0 - state.options.jitter, 1.0 + state.options.jitter);
   std::uniform_real_distribution<double> phase(0.05, 1.0);
   bool first = true;
+  std::int64_t cycle = 0;
   const auto wait = [&](double ms) -> asio::awaitable<bool> {
     c->timer.expires_after(std::chrono::microseconds(static_cast<std::int64_t>(ms * 1000)));
     co_await c->timer.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -766,7 +772,8 @@ asio::awaitable<void> Writer(RunState& state, std::shared_ptr<Connection> c) {
     const double next = interval_ms * (first ? phase(state.random) : jitter(state.random));
     first = false;
     if (!co_await wait(next / 2)) co_return;
-    if (!node.silenced) {
+    const int every = state.options.ping_every;
+    if (!node.silenced && every > 0 && cycle++ % every == 0) {
       const auto payload = std::to_string(SinceStartUs(state));
       auto [ec] = co_await c->ws.async_ping(websocket::ping_data(payload.c_str()), asio::as_tuple(asio::use_awaitable));
       if (ec) co_return;
