@@ -10,6 +10,7 @@
 #include "api/evidence/activity_handlers.hpp"
 #include "api/evidence/audit_handlers.hpp"
 #include "api/fleet/agent_hub.hpp"
+#include "api/fleet/agent_release_handlers.hpp"
 #include "api/fleet/bootstrap_token_handlers.hpp"
 #include "api/fleet/enrollment_handler.hpp"
 #include "api/fleet/node_handlers.hpp"
@@ -51,6 +52,7 @@ struct ApiServices {
   services::EnrollmentService& enrollment;
   services::AgentSessionService& agent_sessions;
   services::LivenessRecorder& liveness;
+  const services::AgentReleaseService& agent_release;
 };
 
 // The handler objects behind the routes; they live as long as the router.
@@ -72,11 +74,14 @@ struct ApiHandlers {
         operations(s.operations),
         activity(s.activity),
         notifications(s.notifications),
-        agent_hub(s.agent_sessions, s.liveness, notification_poll),
+        // A socket that has not sent its hello within the offline window is dropped, as a
+        // silent node would be.
+        agent_hub(s.agent_sessions, s.liveness, notification_poll, s.agent_sessions.settings().offline_after),
         sites(s.sites),
         bootstrap_tokens(clock, s.bootstrap_tokens, std::move(public_origin)),
         nodes(clock, s.nodes, s.setup),
-        enrollment(s.enrollment) {}
+        enrollment(s.enrollment),
+        agent_release(s.agent_release) {}
 
   std::vector<std::string> allowed_origins;
   LiveSessions live_sessions;
@@ -95,6 +100,7 @@ struct ApiHandlers {
   BootstrapTokenHandlers bootstrap_tokens;
   NodeHandlers nodes;
   EnrollmentHandler enrollment;
+  AgentReleaseHandlers agent_release;
 };
 
 // What the handlers need, built by the server's composition function.

@@ -1,5 +1,7 @@
 #include "net/http_server.hpp"
 
+#include <fcntl.h>
+
 #include <boost/asio/signal_set.hpp>
 
 #include <algorithm>
@@ -152,6 +154,9 @@ Result<std::uint16_t> HttpServer::Listen() {
   auto& acceptor = impl_->acceptor;
   if (acceptor.open(endpoint.protocol(), ec); ec) return Error::Unavailable("cannot open socket: " + ec.message());
   acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  // A process started from this one (a test spawning agents) must not inherit the listener:
+  // it would keep the port bound after the server stops.
+  ::fcntl(acceptor.native_handle(), F_SETFD, FD_CLOEXEC);
   if (acceptor.bind(endpoint, ec); ec) {
     return Error(ErrorCode::kUnavailable,
                  "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + ec.message());

@@ -105,6 +105,7 @@ std::string MetricsRegistry::Render() const {
         "# HELP gpuaas_worker_queue_depth Jobs waiting for a worker thread.\n# TYPE gpuaas_worker_queue_depth gauge\n";
     out += "gpuaas_worker_queue_depth " + std::to_string(queue_depth_()) + "\n";
   }
+  for (const auto& render : collectors_) out += render();
 
   std::vector<const Series*> ordered;
   {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace gpuaas::net {
 
@@ -30,6 +31,10 @@ class MetricsRegistry {
   void RequestFinished(std::string_view method, std::string_view route, int status, std::chrono::nanoseconds elapsed);
   void RecordRejected() { rejected_.fetch_add(1, std::memory_order_relaxed); }
   void SetQueueDepthProbe(std::function<std::size_t()> probe) { queue_depth_ = std::move(probe); }
+  // Metrics other parts of the server keep themselves (the agent hub, liveness): `render`
+  // returns complete exposition lines (HELP, TYPE, samples), appended on every scrape.
+  // Set at start-up, before the server serves.
+  void AddCollector(std::function<std::string()> render) { collectors_.push_back(std::move(render)); }
 
   // The text exposition format, version 0.0.4.
   [[nodiscard]] std::string Render() const;
@@ -52,6 +57,7 @@ class MetricsRegistry {
   std::atomic<std::int64_t> in_flight_{0};
   std::atomic<std::uint64_t> rejected_{0};
   std::function<std::size_t()> queue_depth_;
+  std::vector<std::function<std::string()>> collectors_;
   std::string version_;
   std::string commit_;
 };

@@ -45,5 +45,13 @@ TEST(MetricsRegistry, ReportsInFlightAndBuildInfo) {
   EXPECT_NE(text.find(R"(gpuaas_build_info{version="0.1.0",commit="abc123"} 1)"), std::string::npos);
 }
 
+TEST(MetricsRegistry, AppendsWhatCollectorsRenderOnEveryScrape) {
+  MetricsRegistry metrics;
+  int scrapes = 0;
+  metrics.AddCollector([&scrapes] { return "gpuaas_test_scrapes " + std::to_string(++scrapes) + "\n"; });
+  EXPECT_NE(metrics.Render().find("gpuaas_test_scrapes 1\n"), std::string::npos);
+  EXPECT_NE(metrics.Render().find("gpuaas_test_scrapes 2\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gpuaas::net

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "api/console/console_assets.hpp"
+#include "api/fleet/fleet_metrics.hpp"
 #include "api/middlewares/audit_middleware.hpp"
 #include "api/middlewares/authentication_middleware.hpp"
 #include "api/middlewares/idempotency_middleware.hpp"
@@ -21,6 +22,7 @@
 #include "net/middlewares/request_id_middleware.hpp"
 #include "server/periodic_task.hpp"
 #include "services/evidence/activity_service.hpp"
+#include "services/fleet/agent_release_service.hpp"
 #include "services/fleet/agent_session_service.hpp"
 #include "services/fleet/bootstrap_token_service.hpp"
 #include "services/fleet/enrollment_service.hpp"
@@ -74,6 +76,7 @@ struct ServerApp::Parts {
   std::unique_ptr<services::EnrollmentService> enrollment;
   std::unique_ptr<services::NodeService> nodes;
   std::unique_ptr<services::NodeTaskService> node_tasks;
+  std::unique_ptr<services::AgentReleaseService> agent_release;
   std::unique_ptr<services::SetupChecklistService> setup;
   std::unique_ptr<services::AgentSessionService> agent_sessions;
   std::unique_ptr<services::LivenessRecorder> liveness;
@@ -156,7 +159,7 @@ void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& contex
   const auto& c = p.config;
   services::RegisterPlatformOperations(p.operation_kinds);
   services::RegisterAccessOperations(p.operation_kinds, p.clock, *p.users, *p.credentials, *p.auth);
-  services::RegisterFleetOperations(p.operation_kinds, *p.nodes, *p.node_tasks);
+  services::RegisterFleetOperations(p.operation_kinds, *p.nodes, *p.node_tasks, *p.agent_release);
   const auto replica = ReplicaName();
   services::OutboxDispatcherOptions outbox_options;
   outbox_options.owner = replica;
@@ -185,6 +188,15 @@ void BuildOperations(ServerApp::Parts& p, const services::ServiceContext& contex
   p.outbox->AddConsumer(*p.notification_consumer);
 }
 
+// The agent binary published for self-update: the configured file, else the gpuaas-agent that
+// was built or installed beside this server.
+std::filesystem::path AgentBinaryFile(const server::ServerConfig& config) {
+  if (!config.agent_binary_file.empty()) return config.agent_binary_file;
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : self.parent_path() / "gpuaas-agent";
+}
+
 // The fleet: the platform CA, enrollment, nodes, liveness and the agents' sessions.
 void BuildFleet(ServerApp::Parts& p, const services::ServiceContext& context) {
   const auto& c = p.config;
@@ -200,7 +212,9 @@ void BuildFleet(ServerApp::Parts& p, const services::ServiceContext& context) {
   p.enrollment = std::make_unique<services::EnrollmentService>(context, *p.platform_ca, settings);
   p.nodes = std::make_unique<services::NodeService>(context, settings);
   p.node_tasks = std::make_unique<services::NodeTaskService>(context);
-  p.setup = std::make_unique<services::SetupChecklistService>(context, *p.platform_ca, settings);
+  p.agent_release = std::make_unique<services::AgentReleaseService>(
+      AgentBinaryFile(c), settings.desired_agent_version.value_or(std::string(GetBuildInfo().version)));
+  p.setup = std::make_unique<services::SetupChecklistService>(context, *p.platform_ca, settings, *p.agent_release);
   p.agent_sessions = std::make_unique<services::AgentSessionService>(context, *p.platform_ca, settings, replica);
   p.liveness = std::make_unique<services::LivenessRecorder>(context, settings, replica);
 }
@@ -224,10 +238,11 @@ void BuildServices(ServerApp::Parts& p) {
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
   BuildFleet(p, context);
   BuildOperations(p, context);
-  const api::ApiServices services{*p.auth,          *p.users,          *p.ssh_keys,         *p.credentials, *p.tenancy,
-                                  *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,  *p.activity,
-                                  *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,       *p.setup,
-                                  *p.enrollment,    *p.agent_sessions, *p.liveness};
+  const api::ApiServices services{
+      *p.auth,          *p.users,          *p.ssh_keys,         *p.credentials,  *p.tenancy,
+      *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,   *p.activity,
+      *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,        *p.setup,
+      *p.enrollment,    *p.agent_sessions, *p.liveness,         *p.agent_release};
   auto origins = c.allowed_origins;
   std::string public_origin;
   if (!c.public_url.empty()) {
@@ -295,6 +310,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Create(const ServerConfig& config)
   BuildMiddlewareChain(p.chain, p);
   p.pool = std::make_unique<net::BlockingPool>(config.worker_threads, config.worker_queue_limit);
   p.metrics.SetQueueDepthProbe([pool = p.pool.get()] { return pool->queue_depth(); });
+  p.metrics.AddCollector([hub = &p.handlers->agent_hub] { return api::RenderFleetMetrics(*hub); });
   p.http = std::make_unique<net::HttpServer>(HttpOptions(config), p.router, p.chain, *p.pool, p.metrics);
   return std::make_unique<ServerApp>(std::move(parts));
 }

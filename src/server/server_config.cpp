@@ -77,6 +77,8 @@ const std::vector<SettingSpec>& ServerSettingSpecs() {
       {"node_offline_after_seconds", "30", "a node silent this long is offline (at least twice the heartbeat)"},
       {"node_certificate_lifetime_seconds", "604800", "lifetime of node certificates (7 days; 60 s to 1 year)"},
       {"agent_version", "", "the agent version nodes should run; empty: this server's version"},
+      {"agent_binary_file", "",
+       "the gpuaas-agent binary published for self-update; empty: the one beside this server's executable"},
   };
   return kSpecs;
 }
@@ -174,6 +176,7 @@ Result<ServerConfig> LoadServerConfig(const std::map<std::string, std::string>& 
                "must be at least twice node_heartbeat_seconds, or one late heartbeat marks a node offline");
   }
   config.agent_version = layers.Get("agent_version").text;
+  config.agent_binary_file = layers.Get("agent_binary_file").text;
 
   const auto boolean = [&](const std::string& key, bool& field) {
     const auto& value = layers.Get(key);

@@ -55,7 +55,8 @@ struct ServerConfig {
   std::size_t node_heartbeat_seconds = 10;
   std::size_t node_offline_after_seconds = 30;
   std::size_t node_certificate_lifetime_seconds = 604800;
-  std::string agent_version;  // empty: this server's version
+  std::string agent_version;      // empty: this server's version
+  std::string agent_binary_file;  // empty: gpuaas-agent beside the server's executable
 };
 
 // A setting: its file key, its GPUAAS_* variable and --flag derive from `key`.

@@ -68,14 +68,15 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   services::SiteService sites(context);
   services::BootstrapTokenService bootstrap_tokens(context, ca);
   services::NodeService nodes(context, fleet);
-  services::SetupChecklistService setup(context, ca, fleet);
+  const services::AgentReleaseService agent_release("/nonexistent/gpuaas-agent", "0.0.0");
+  services::SetupChecklistService setup(context, ca, fleet, agent_release);
   services::EnrollmentService enrollment(context, ca, fleet);
   services::AgentSessionService agent_sessions(context, ca, fleet, "contract-test");
   services::LivenessRecorder liveness(context, fleet, "contract-test");
   api::ApiHandlers handlers(
       clock,
       {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations, activity,
-       notifications, sites, bootstrap_tokens, nodes, setup, enrollment, agent_sessions, liveness},
+       notifications, sites, bootstrap_tokens, nodes, setup, enrollment, agent_sessions, liveness, agent_release},
       false, {}, std::chrono::milliseconds(1000), "");
   ASSERT_TRUE(
       api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());

@@ -33,12 +33,23 @@ TestServer::TestServer(const std::map<std::string, std::string>& overrides) {
   auto config = server::LoadServerConfig(flags, std::nullopt, [](const std::string&) { return std::nullopt; });
   if (!config) throw std::runtime_error(config.error().message());
   log::Configure(log::FileSink(config->log_file), config->log_level);
-  auto app = server::ServerApp::Create(*config);
+  config_ = *std::move(config);
+  Start();
+}
+
+void TestServer::Start() {
+  auto app = server::ServerApp::Create(config_);
   if (!app) throw std::runtime_error(app.error().message() + " " + app.error().internal());
   app_ = std::move(app).value();
   auto port = app_->Start();
   if (!port) throw std::runtime_error(port.error().message() + " " + port.error().internal());
   port_ = *port;
+}
+
+void TestServer::Restart() {
+  Stop();
+  config_.listen_port = port_;
+  Start();
 }
 
 TestServer::~TestServer() { Stop(); }

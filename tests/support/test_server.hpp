@@ -31,11 +31,17 @@ class TestServer {
   [[nodiscard]] const TestDatabase& database() const { return database_; }
   [[nodiscard]] const std::filesystem::path& web_root() const { return web_root_; }
   void Stop();
+  // Stops the server and starts a new one on the same database, port and keys: a restart as
+  // agents and browsers see it.
+  void Restart();
 
  private:
   TestDatabase database_;
   std::filesystem::path log_path_;
   std::filesystem::path web_root_;
+  void Start();
+
+  server::ServerConfig config_;
   std::unique_ptr<server::ServerApp> app_;
   std::uint16_t port_ = 0;
 };

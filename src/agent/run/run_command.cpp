@@ -28,11 +28,13 @@ void SleepUnlessStopped(std::chrono::milliseconds delay, const std::atomic<bool>
 
 // Replaces this process with a fresh copy of the same binary and arguments: the same PID, so
 // systemd sees no restart. Returns only when exec failed; the caller exits and systemd restarts it.
-void Reexecute(const std::vector<std::string>& argv) {
+// The executable's path, not /proc/self/exe: after a self-update that link names the replaced
+// (deleted) binary, and the new one is what must run.
+void Reexecute(const std::filesystem::path& executable, const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
-  ::execv("/proc/self/exe", args.data());
+  ::execv(executable.c_str(), args.data());
   logger.Error("restart_failed", {{"error", std::strerror(errno)}});
 }
 
@@ -59,11 +61,16 @@ int RunRunCommand(const RunFlags& flags, const std::vector<std::string>& argv) {
   std::random_device seed;
   session::CertificateRenewal renewal(store, clock, seed());
   session::Backoff reconnect({std::chrono::seconds(1), std::chrono::seconds(30)}, seed());
+  std::error_code no_link;
+  const auto executable = std::filesystem::read_symlink("/proc/self/exe", no_link);
+  if (no_link) return Fail(Error::Unavailable("cannot find this executable: " + no_link.message()));
   const session::SessionContext context{.tasks = {.store = store,
                                                   .inventory = *inventory,
                                                   .clock = clock,
                                                   .recent_log = sink.get(),
                                                   .started_at = clock.Now()},
+                                        .server = *endpoint,
+                                        .executable = executable,
                                         .renewal = renewal,
                                         .stop_requested = stop};
   logger.Info("starting", {{"node_id", state->node_id}, {"server", transport::StreamUrl(*endpoint)}});
@@ -82,7 +89,7 @@ int RunRunCommand(const RunFlags& flags, const std::vector<std::string>& argv) {
       if (outcome.end == session::SessionEnd::kRestart) {
         logger.Info("restarting", {});
         connection->reset();  // the socket and its I/O thread end before exec
-        Reexecute(argv);
+        Reexecute(executable, argv);
         return 1;
       }
       const bool rejected = outcome.end == session::SessionEnd::kRejected;

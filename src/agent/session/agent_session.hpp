@@ -3,12 +3,14 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "agent/session/certificate_renewal.hpp"
 #include "agent/tasks/task_environment.hpp"
 #include "agent/transport/frame_connection.hpp"
+#include "agent/transport/server_url.hpp"
 #include "shared/result.hpp"
 #include "wire/fleet/agent_protocol.hpp"
 
@@ -18,7 +20,7 @@ enum class SessionEnd {
   kStopped,       // SIGTERM/SIGINT: close and exit
   kDisconnected,  // the stream broke or the server closed it: reconnect with backoff
   kRejected,      // unauthenticated / permission_denied (revoked, retired): reconnect slowly
-  kRestart,       // a restart_agent task: close and re-exec
+  kRestart,       // a restart_agent or self_update task: close and re-exec
 };
 
 struct SessionOutcome {
@@ -30,6 +32,8 @@ struct SessionOutcome {
 // What a session needs beyond its connection; it outlives every connection.
 struct SessionContext {
   tasks::TaskEnvironment tasks;
+  const transport::ServerEndpoint& server;
+  const std::filesystem::path& executable;  // what a restart runs; self_update replaces it
   CertificateRenewal& renewal;
   const std::atomic<bool>& stop_requested;
 };

@@ -5,6 +5,7 @@
 #include "agent/session/agent_session.hpp"
 #include "agent/session/gpu_samples.hpp"
 #include "agent/tasks/local_tasks.hpp"
+#include "agent/tasks/self_update_task.hpp"
 #include "shared/log.hpp"
 
 namespace gpuaas::agent::session {
@@ -69,6 +70,14 @@ Status AgentSession::OnTask(const fleet::TaskFrame& task) {
     GPUAAS_RETURN_IF_ERROR(Send(tasks::RunningUpdate(task.task_id)));
     GPUAAS_RETURN_IF_ERROR(Send(tasks::SucceededUpdate(task.task_id, {})));
     restart_requested_ = true;  // Serve returns, the run loop closes cleanly and re-executes
+    return Ok();
+  }
+  if (task.kind == fleet::kTaskSelfUpdate) {
+    GPUAAS_RETURN_IF_ERROR(Send(tasks::RunningUpdate(task.task_id)));
+    auto installed = tasks::SelfUpdateTask(task.params, context_.executable, context_.server);
+    if (!installed) return Send(tasks::FailedUpdate(task.task_id, installed.error().message()));
+    GPUAAS_RETURN_IF_ERROR(Send(tasks::SucceededUpdate(task.task_id, std::move(installed).value())));
+    restart_requested_ = true;  // the new binary connects and reports its version in the hello
     return Ok();
   }
   if (task.kind == fleet::kTaskRenewCertificate) {

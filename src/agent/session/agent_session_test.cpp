@@ -60,6 +60,8 @@ class AgentSessionTest : public ::testing::Test {
                                            .clock = clock_,
                                            .recent_log = nullptr,
                                            .started_at = clock_.Now()},
+                                 .server = server_,
+                                 .executable = executable_,
                                  .renewal = renewal_,
                                  .stop_requested = stop_};
     return AgentSession(context, connection_).Run();
@@ -90,6 +92,9 @@ class AgentSessionTest : public ::testing::Test {
   CertificateRenewal renewal_{store_, clock_, 1};
   std::atomic<bool> stop_{false};
   ScriptedConnection connection_;
+  // Nothing listens on port 1: a download from this "server" fails at once.
+  transport::ServerEndpoint server_{.tls = false, .host = "127.0.0.1", .port = "1", .host_header = "127.0.0.1:1"};
+  std::filesystem::path executable_ = dir_.path() / "gpuaas-agent";
 };
 
 TEST_F(AgentSessionTest, AnswersTheChallengeThenBeatsAndRunsTasks) {
@@ -164,6 +169,20 @@ TEST_F(AgentSessionTest, RestartsAfterReportingSuccess) {
   const auto outcome = RunSession();
   EXPECT_EQ(outcome.end, SessionEnd::kRestart);
   EXPECT_EQ(Sent<fleet::TaskUpdateFrame>(3).state, "succeeded");
+}
+
+TEST_F(AgentSessionTest, ASelfUpdateThatCannotDownloadFailsAndTheAgentKeepsRunning) {
+  const boost::json::object params{
+      {"download_path", "/api/v1/agent/releases/" + std::string(64, 'a') + "/gpuaas-agent"},
+      {"sha256", std::string(64, 'a')},
+      {"version", "9.9.9"}};
+  Welcome({{.task_id = "task_u", .kind = "self_update", .params = params}});
+  const auto outcome = RunSession();
+  EXPECT_EQ(outcome.end, SessionEnd::kDisconnected) << "no restart after a failed update";
+  const auto& failed = Sent<fleet::TaskUpdateFrame>(3);
+  EXPECT_EQ(failed.state, "failed");
+  EXPECT_NE(failed.error->find("could not reach the server"), std::string::npos) << *failed.error;
+  EXPECT_FALSE(std::filesystem::exists(executable_));
 }
 
 }  // namespace

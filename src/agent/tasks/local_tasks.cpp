@@ -7,7 +7,7 @@ namespace gpuaas::agent::tasks {
 namespace fleet = wire::fleet;
 
 bool IsSessionTask(std::string_view kind) {
-  return kind == fleet::kTaskRestartAgent || kind == fleet::kTaskRenewCertificate;
+  return kind == fleet::kTaskRestartAgent || kind == fleet::kTaskRenewCertificate || kind == fleet::kTaskSelfUpdate;
 }
 
 Result<boost::json::object> RefreshInventoryTask(const TaskEnvironment& environment) {

@@ -9,7 +9,8 @@
 
 namespace gpuaas::agent::tasks {
 
-// restart_agent and renew_certificate act on the connection itself, so the session runs them.
+// restart_agent, renew_certificate and self_update act on the connection or the process itself,
+// so the session runs them.
 bool IsSessionTask(std::string_view kind);
 
 // A task the agent answers on its own, start to end: [running, succeeded] or [running, failed].

@@ -26,19 +26,18 @@ Error TransportError(const ServerEndpoint& endpoint, std::string_view step, cons
                             error.message() + ")");
 }
 
-}  // namespace
+http::request<http::string_body> NewRequest(const ServerEndpoint& endpoint, http::verb verb, std::string_view target) {
+  http::request<http::string_body> request{verb, std::string(target), 11};
+  request.set(http::field::host, endpoint.host_header);
+  request.set(http::field::user_agent, "gpuaas-agent/" + VersionString());
+  return request;
+}
 
-Result<HttpResponse> PostJson(const ServerEndpoint& endpoint, std::string_view target, std::string body,
-                              std::chrono::seconds timeout) {
+Result<HttpResponse> Exchange(const ServerEndpoint& endpoint, http::request<http::string_body>& request,
+                              std::chrono::seconds timeout, std::uint64_t max_body_bytes) {
   GPUAAS_RETURN_IF_ERROR(RequirePlainTransport(endpoint));
   boost::asio::io_context io;
   beast::tcp_stream stream(io);
-  http::request<http::string_body> request{http::verb::post, std::string(target), 11};
-  request.set(http::field::host, endpoint.host_header);
-  request.set(http::field::user_agent, "gpuaas-agent/" + VersionString());
-  request.set(http::field::content_type, "application/json");
-  request.body() = std::move(body);
-  request.prepare_payload();
 
   // Every step is asynchronous under one deadline, so a server that accepts and then stalls cannot
   // hang enrollment: the stream's expiry cancels whichever step is pending.
@@ -50,7 +49,7 @@ Result<HttpResponse> PostJson(const ServerEndpoint& endpoint, std::string_view t
   };
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
-  parser.body_limit(kMaxResponseBytes);
+  parser.body_limit(max_body_bytes);
   tcp::resolver resolver(io);
   stream.expires_after(timeout);
   resolver.async_resolve(endpoint.host, endpoint.port, [&](beast::error_code error, tcp::resolver::results_type hosts) {
@@ -71,6 +70,24 @@ Result<HttpResponse> PostJson(const ServerEndpoint& endpoint, std::string_view t
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   return HttpResponse{.status = static_cast<int>(parser.get().result_int()), .body = std::move(parser.get().body())};
+}
+
+}  // namespace
+
+Result<HttpResponse> PostJson(const ServerEndpoint& endpoint, std::string_view target, std::string body,
+                              std::chrono::seconds timeout) {
+  auto request = NewRequest(endpoint, http::verb::post, target);
+  request.set(http::field::content_type, "application/json");
+  request.body() = std::move(body);
+  request.prepare_payload();
+  return Exchange(endpoint, request, timeout, kMaxResponseBytes);
+}
+
+Result<HttpResponse> Get(const ServerEndpoint& endpoint, std::string_view target, std::chrono::seconds timeout,
+                         std::uint64_t max_body_bytes) {
+  auto request = NewRequest(endpoint, http::verb::get, target);
+  request.prepare_payload();
+  return Exchange(endpoint, request, timeout, max_body_bytes);
 }
 
 }  // namespace gpuaas::agent::transport

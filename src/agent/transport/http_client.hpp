@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,10 @@ struct HttpResponse {
 // are failed_precondition: this build has no TLS client yet.
 Result<HttpResponse> PostJson(const ServerEndpoint& endpoint, std::string_view target, std::string body,
                               std::chrono::seconds timeout);
+
+// One GET over a fresh connection, the body at most `max_body_bytes` (larger: unavailable), under
+// the same whole-exchange deadline. For the agent's own binary on self-update.
+Result<HttpResponse> Get(const ServerEndpoint& endpoint, std::string_view target, std::chrono::seconds timeout,
+                         std::uint64_t max_body_bytes);
 
 }  // namespace gpuaas::agent::transport

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <set>
+#include <vector>
 
 #include "wire/error_envelope.hpp"
 #include "wire/fleet/agent_protocol.hpp"
@@ -31,9 +32,10 @@ void AgentConnection::Detach() {
 }
 
 AgentHub::AgentHub(services::AgentSessionService& sessions, services::LivenessRecorder& liveness,
-                   std::chrono::milliseconds poll)
+                   std::chrono::milliseconds poll, std::chrono::milliseconds hello_deadline)
     : sessions_(sessions),
       liveness_(liveness),
+      hello_deadline_(hello_deadline),
       pool_(kJobThreads, kJobQueueLimit),
       loop_(poll, [this] { return Pass(); }) {}
 
@@ -48,7 +50,38 @@ void AgentHub::Stop() {
 
 std::shared_ptr<AgentConnection> AgentHub::Open(net::WebSocketChannel& channel) {
   const std::lock_guard lock(mutex_);
-  return std::make_shared<AgentConnection>(channel, next_number_++);
+  auto connection = std::make_shared<AgentConnection>(channel, next_number_++);
+  awaiting_hello_[connection->number()] = {connection, std::chrono::steady_clock::now() + hello_deadline_};
+  return connection;
+}
+
+void AgentHub::StopHelloClock(const AgentConnection& connection) {
+  const std::lock_guard lock(mutex_);
+  awaiting_hello_.erase(connection.number());
+}
+
+void AgentHub::CloseSilentSockets() {
+  std::vector<std::shared_ptr<AgentConnection>> late;
+  {
+    const auto now = std::chrono::steady_clock::now();
+    const std::lock_guard lock(mutex_);
+    for (auto it = awaiting_hello_.begin(); it != awaiting_hello_.end();) {
+      if (it->second.deadline > now) {
+        ++it;
+        continue;
+      }
+      if (auto connection = it->second.connection.lock()) late.push_back(std::move(connection));
+      it = awaiting_hello_.erase(it);
+    }
+  }
+  if (late.empty()) return;
+  logger_.Info("agent_sockets_without_hello_closed", {{"count", std::to_string(late.size())}});
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(hello_deadline_).count();
+  for (const auto& connection : late) {
+    connection->Send(wire::RenderErrorEnvelope(
+        Error::Unauthenticated("no hello within " + std::to_string(seconds) + " s of connecting"), ""));
+    connection->Close();
+  }
 }
 
 void AgentHub::Register(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection) {
@@ -77,6 +110,11 @@ std::size_t AgentHub::size() const {
   return by_node_.size();
 }
 
+std::size_t AgentHub::awaiting_hello() const {
+  const std::lock_guard lock(mutex_);
+  return awaiting_hello_.size();
+}
+
 std::shared_ptr<AgentConnection> AgentHub::Find(std::string_view node_id) const {
   const std::lock_guard lock(mutex_);
   const auto it = by_node_.find(node_id);
@@ -84,6 +122,7 @@ std::shared_ptr<AgentConnection> AgentHub::Find(std::string_view node_id) const 
 }
 
 bool AgentHub::Pass() {
+  CloseSilentSockets();
   std::set<std::string> held;
   {
     const std::lock_guard lock(mutex_);

@@ -40,8 +40,9 @@ class AgentConnection {
 // the sockets of nodes retired meanwhile.
 class AgentHub {
  public:
+  // `hello_deadline`: how long a socket may stay connected without sending its hello.
   AgentHub(services::AgentSessionService& sessions, services::LivenessRecorder& liveness,
-           std::chrono::milliseconds poll);
+           std::chrono::milliseconds poll, std::chrono::milliseconds hello_deadline);
   ~AgentHub();
   AgentHub(const AgentHub&) = delete;
   AgentHub& operator=(const AgentHub&) = delete;
@@ -50,7 +51,11 @@ class AgentHub {
   void Stop();
   void Wake() { loop_.Wake(); }
 
+  // A new socket; its hello clock starts. One that has not sent a hello by the deadline is
+  // closed: a client that connects and says nothing would hold a descriptor for nothing.
   std::shared_ptr<AgentConnection> Open(net::WebSocketChannel& channel);
+  // The socket sent its hello (checked on the pool from now on, however long the queue) or closed.
+  void StopHelloClock(const AgentConnection& connection);
   // After a good hello: the node's socket from now on. A previous socket of the same node is
   // closed: the newest connection wins (an agent that reconnected before the old socket timed
   // out), and two agents fighting over one identity show as repeated reconnects in its activity.
@@ -59,12 +64,15 @@ class AgentHub {
   // false when the queue is full: the caller closes the socket and the agent retries later.
   bool Submit(std::function<void()> job) { return pool_.TrySubmit(std::move(job)); }
   [[nodiscard]] std::size_t size() const;
+  [[nodiscard]] std::size_t awaiting_hello() const;
+  [[nodiscard]] std::size_t jobs_queued() const { return pool_.queue_depth(); }
 
   services::AgentSessionService& sessions() { return sessions_; }
   services::LivenessRecorder& liveness() { return liveness_; }
 
  private:
   bool Pass();
+  void CloseSilentSockets();
   [[nodiscard]] std::shared_ptr<AgentConnection> Find(std::string_view node_id) const;
 
   services::AgentSessionService& sessions_;
@@ -73,6 +81,12 @@ class AgentHub {
   mutable std::mutex mutex_;
   std::uint64_t next_number_ = 1;
   std::map<std::string, std::shared_ptr<AgentConnection>, std::less<>> by_node_;
+  struct AwaitingHello {
+    std::weak_ptr<AgentConnection> connection;
+    std::chrono::steady_clock::time_point deadline;
+  };
+  const std::chrono::milliseconds hello_deadline_;
+  std::map<std::uint64_t, AwaitingHello> awaiting_hello_;  // by connection number
   net::BlockingPool pool_;
   WorkerLoop loop_;  // last: its thread stops before the members it uses go
 };

@@ -59,6 +59,7 @@ void AgentSocket::OnHello(const fleet::HelloFrame& hello) {
     if (state_->hello_pending) return Refuse(Error::InvalidArgument("type", "one hello per connection"), true);
     state_->hello_pending = true;
   }
+  hub_.StopHelloClock(*connection_);
   const bool submitted =
       hub_.Submit([hub = &hub_, connection = connection_, state = state_, hello, nonce = nonce_, ip = client_ip_] {
         auto connected = hub->sessions().Hello(hello, nonce, ip);
@@ -85,6 +86,7 @@ void AgentSocket::OnHello(const fleet::HelloFrame& hello) {
 
 void AgentSocket::OnClose() {
   connection_->Detach();
+  hub_.StopHelloClock(*connection_);
   std::optional<std::string> node_id;
   Timestamp since{};
   {

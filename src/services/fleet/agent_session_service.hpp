@@ -26,6 +26,8 @@ class AgentSessionService {
                       std::string replica)
       : context_(context), ca_(ca), settings_(settings), replica_(std::move(replica)) {}
 
+  [[nodiscard]] const FleetSettings& settings() const { return settings_; }
+
   // Checks the certificate against the platform CA, the signature over `nonce`, the serial
   // against revocation and the node against retirement; then marks the node connected here.
   // Refusals are unauthenticated (bad or revoked credentials) or permission_denied (retired),

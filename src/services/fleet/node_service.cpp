@@ -1,5 +1,7 @@
 #include "services/fleet/node_service.hpp"
 
+#include <thread>
+
 #include "repositories/fleet/node_certificate_repository.hpp"
 #include "services/access/authorizer.hpp"
 #include "services/fleet/node_events.hpp"
@@ -142,6 +144,27 @@ Status NodeService::ApplyRemove(store::Session& session, const Caller& actor, st
   GPUAAS_RETURN_IF_ERROR(
       EmitNodeEvent(session, context_, *node, "node.removed", "Removed from the fleet", actor.principal.label));
   return NodeRepository::Delete(session, node_id);
+}
+
+Status NodeService::AwaitReconnected(std::string_view node_id, Timestamp after, std::string_view version,
+                                     std::chrono::milliseconds wait) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    std::optional<repositories::NodeRecord> node;
+    GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
+      GPUAAS_ASSIGN_OR_RETURN(node, repositories::NodeRepository::Find(session, node_id));
+      return Ok();
+    }));
+    if (!node) return Error::NotFound("node " + std::string(node_id) + " not found");
+    // The agent reports "0.2.0 (commit)": the release is what it starts with.
+    const bool on_version = node->agent_version && node->agent_version->starts_with(version);
+    if (node->connected && node->connected_since && *node->connected_since >= after && on_version) return Ok();
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return Error::Unavailable("the agent has not reconnected on " + std::string(version) + " yet (reports " +
+                                node->agent_version.value_or("nothing") + ")");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 }  // namespace gpuaas::services

@@ -45,6 +45,11 @@ class NodeService {
   Status ApplyRetire(store::Session& session, const Caller& actor, std::string_view node_id);
   Status ApplyRemove(store::Session& session, const Caller& actor, std::string_view node_id);
 
+  // Polls for up to `wait` until the node's agent has connected again after `after`, reporting
+  // `version`: an update or restart has taken. unavailable while not, so the runner retries.
+  Status AwaitReconnected(std::string_view node_id, Timestamp after, std::string_view version,
+                          std::chrono::milliseconds wait);
+
  private:
   Result<repositories::NodeRecord> Load(store::Session& session, std::string_view node_id);
   Status Save(store::Session& session, const repositories::NodeRecord& node);

@@ -49,6 +49,19 @@ SetupItem SetupChecklistService::SecretsKeyItem() const {
   return Item("secrets_key", "Secrets key", "configured", "Nothing to do", "Read from " + path + " (mode 0600).");
 }
 
+SetupItem SetupChecklistService::AgentReleaseItem() const {
+  const auto release = release_.Current();
+  if (!release) {
+    return Item("agent_release", "Agent release", "missing",
+                "Put the gpuaas-agent binary at " + release_.binary_file().string() + " (agent_binary_file)",
+                release.error().message() + "; node.update_agent cannot run until it is there.");
+  }
+  return Item("agent_release", "Agent release", "configured", "Update nodes that drift with node.update_agent",
+              "gpuaas-agent " + release->version + ", " + std::to_string(release->size_bytes) + " bytes, SHA-256 " +
+                  release->sha256 + ", published at GET /api/v1/agent/release.",
+              "/platform/lifecycle");
+}
+
 Result<std::vector<SetupItem>> SetupChecklistService::List(const Caller& caller) {
   GPUAAS_RETURN_IF_ERROR(Authorizer::RequirePlatformAdmin(caller));
   std::size_t sites = 0;
@@ -79,9 +92,7 @@ Result<std::vector<SetupItem>> SetupChecklistService::List(const Caller& caller)
     items.push_back(Item("telemetry", "Node telemetry", "missing", "Onboard a node",
                          "Telemetry starts with the first enrolled agent.", "/platform/nodes/onboard"));
   }
-  items.push_back(Item("agent_release", "Agent release", "missing",
-                       "Copy build/apps/gpuaas-agent to each host; published releases and self-update come later",
-                       "This server does not publish agent binaries yet; hosts run the binary you copy to them."));
+  items.push_back(AgentReleaseItem());
   items.push_back(Item("skus", "Compute SKUs", "missing", "Arrives with the Compute catalog",
                        "No SKU catalog exists yet, so nothing can be rented."));
   items.push_back(Item("storage_provider", "Storage provider", "missing", "Arrives with storage",

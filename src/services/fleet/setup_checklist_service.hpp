@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "services/access/caller.hpp"
+#include "services/fleet/agent_release_service.hpp"
 #include "services/fleet/fleet_settings.hpp"
 #include "services/fleet/platform_ca_service.hpp"
 #include "services/service_context.hpp"
@@ -25,18 +26,21 @@ struct SetupItem {
 // item judged from live state (never a stored tick box).
 class SetupChecklistService {
  public:
-  SetupChecklistService(ServiceContext context, const PlatformCaService& ca, const FleetSettings& settings)
-      : context_(context), ca_(ca), settings_(settings) {}
+  SetupChecklistService(ServiceContext context, const PlatformCaService& ca, const FleetSettings& settings,
+                        const AgentReleaseService& release)
+      : context_(context), ca_(ca), settings_(settings), release_(release) {}
 
   Result<std::vector<SetupItem>> List(const Caller& caller);
 
  private:
   [[nodiscard]] SetupItem CaItem() const;
   [[nodiscard]] SetupItem SecretsKeyItem() const;
+  [[nodiscard]] SetupItem AgentReleaseItem() const;
 
   ServiceContext context_;
   const PlatformCaService& ca_;
   const FleetSettings& settings_;
+  const AgentReleaseService& release_;
 };
 
 }  // namespace gpuaas::services

@@ -106,6 +106,8 @@ inline constexpr std::string_view kTaskCollectDiagnostics = "collect_diagnostics
 inline constexpr std::string_view kTaskDrain = "drain";
 inline constexpr std::string_view kTaskRestartAgent = "restart_agent";
 inline constexpr std::string_view kTaskRenewCertificate = "renew_certificate";
+// Params: download_path, sha256, version (agent/tasks/self_update_task.hpp).
+inline constexpr std::string_view kTaskSelfUpdate = "self_update";
 
 struct TaskFrame {
   std::string task_id;

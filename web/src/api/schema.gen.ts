@@ -1203,6 +1203,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agent binary this server publishes for node.update_agent.
+         * @description Read from agent_binary_file (default: gpuaas-agent beside the server's executable) and hashed again whenever the file changes, so dropping a new binary in place publishes it without a restart.
+         */
+        get: operations["getAgentRelease"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/releases/{sha256}/gpuaas-agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the published agent binary (called by gpuaas-agent on self-update).
+         * @description Public: agents have no bearer credential, and they install the bytes only if they hash to the SHA-256 their self_update task carried over the authenticated stream. The path names the content, so it is cacheable for ever.
+         */
+        get: operations["downloadAgentRelease"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nodes": {
         parameters: {
             query?: never;
@@ -1266,7 +1306,7 @@ export interface paths {
         };
         /**
          * A node's operations.
-         * @description Every operation kind of target type node with its preconditions evaluated now: node.probe, node.refresh_inventory, node.collect_diagnostics (inspect); node.repair_agent, node.rotate_certificate (recovery); node.cordon, node.drain (params {timeout_seconds}), node.resume (maintenance); node.retire, node.remove (destructive, typed confirmation = the node's name). Start one with POST /api/v1/operations and target {type: node, id}. Platform admins only.
+         * @description Every operation kind of target type node with its preconditions evaluated now: node.probe, node.refresh_inventory, node.collect_diagnostics (inspect); node.repair_agent, node.rotate_certificate, node.update_agent (installs the release GET /api/v1/agent/release names) (recovery); node.cordon, node.drain (params {timeout_seconds}), node.resume (maintenance); node.retire, node.remove (destructive, typed confirmation = the node's name). Start one with POST /api/v1/operations and target {type: node, id}. Platform admins only.
          */
         get: operations["getNodeOperations"];
         put?: never;
@@ -2399,6 +2439,14 @@ export interface components {
             detail: string;
             /** @description Console path or URL showing the evidence. */
             evidence_link: string | null;
+        };
+        AgentRelease: {
+            /** @description What agents report after installing it (the agent_version setting; empty: the server's version). */
+            version: string;
+            sha256: string;
+            size_bytes: number;
+            /** @description GET it for the binary: /api/v1/agent/releases/{sha256}/gpuaas-agent. */
+            download_path: string;
         };
     };
     responses: {
@@ -5719,6 +5767,63 @@ export interface operations {
             413: components["responses"]["Error"];
             /** @description Content-Type is not application/json. */
             415: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgentRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published release. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRelease"];
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description The caller is not a platform admin. */
+            403: components["responses"]["Error"];
+            /** @description No agent binary to publish (failed_precondition): the message names the path that was tried. */
+            412: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadAgentRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The release's SHA-256, as GET /api/v1/agent/release names it. */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The binary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description No release with this SHA-256 is published (an older one was replaced). */
+            404: components["responses"]["Error"];
+            /** @description No agent binary to publish. */
+            412: components["responses"]["Error"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

@@ -197,6 +197,44 @@ OperationKind RotateCertificate(NodeTaskService& tasks) {
   return kind;
 }
 
+// node.update_agent's params: none from the caller; the release published now is pinned into
+// them, so the task, a retry and the operation's evidence all name the same binary.
+ParamsValidator PinRelease(const AgentReleaseService& releases) {
+  return [&releases](const boost::json::object& params) -> Result<boost::json::object> {
+    for (const auto& entry : params) {
+      return Error::InvalidArgument("params." + std::string(entry.key()),
+                                    "is not a known parameter; the server's published release is installed");
+    }
+    GPUAAS_ASSIGN_OR_RETURN(const auto release, releases.Current());
+    return boost::json::object{
+        {"download_path", release.download_path}, {"sha256", release.sha256}, {"version", release.version}};
+  };
+}
+
+OperationKind UpdateAgent(NodeService& nodes, NodeTaskService& tasks, const AgentReleaseService& releases) {
+  auto kind =
+      TaskKind(tasks, "node.update_agent", std::string(fleet::kTaskSelfUpdate), IntentGroup::kRecovery, "Update agent",
+               "The agent downloads the release this server publishes, checks its SHA-256, swaps it in "
+               "atomically and restarts on it; workloads keep running.",
+               "The node reconnects reporting the published version.");
+  kind.params = PinRelease(releases);
+  kind.steps.push_back({"await_new_version",
+                        "Wait for the agent to reconnect on the new version",
+                        [&nodes, &tasks](StepContext& context) -> Status {
+                          GPUAAS_ASSIGN_OR_RETURN(const auto task,
+                                                  tasks.AwaitFinished(context.operation_id, fleet::kTaskSelfUpdate,
+                                                                      std::chrono::milliseconds(0)));
+                          const auto* version = context.params.if_contains("version");
+                          if (version == nullptr || !version->is_string()) {
+                            return Error::Internal("node.update_agent lost its pinned release");
+                          }
+                          return nodes.AwaitReconnected(context.target_id, task.updated_at,
+                                                        std::string_view(version->as_string()), kTaskWaitPerAttempt);
+                        },
+                        {}});
+  return kind;
+}
+
 OperationKind Retire(NodeService& nodes) {
   auto kind = NodeKind("node.retire", IntentGroup::kDestructive, "Retire",
                        "Takes the node out of the fleet for good: no placements, its certificates revoked, its agent "
@@ -237,7 +275,8 @@ OperationKind Remove(NodeService& nodes) {
 
 }  // namespace
 
-void RegisterFleetOperations(OperationRegistry& registry, NodeService& nodes, NodeTaskService& tasks) {
+void RegisterFleetOperations(OperationRegistry& registry, NodeService& nodes, NodeTaskService& tasks,
+                             const AgentReleaseService& releases) {
   registry.AddTarget("node", ResolveNode);
   registry.AddKind(TaskKind(tasks, "node.probe", std::string(fleet::kTaskProbe), IntentGroup::kInspect, "Probe",
                             "The agent checks itself: data directory, key and certificate, GPU source and clock.",
@@ -254,6 +293,7 @@ void RegisterFleetOperations(OperationRegistry& registry, NodeService& nodes, No
                             "Repair agent", "The agent restarts itself in place; workloads keep running.",
                             "The agent reconnects within seconds with a fresh process."));
   registry.AddKind(RotateCertificate(tasks));
+  registry.AddKind(UpdateAgent(nodes, tasks, releases));
   auto cordon = SchedulingKind(nodes, "node.cordon", Scheduling::kCordoned, "Cordon",
                                "Stops new workloads from being placed on the node; running ones keep running.",
                                "The node is cordoned.");
