@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include <set>
 #include <vector>
 
 #include "wire/error_envelope.hpp"
@@ -123,13 +122,8 @@ std::shared_ptr<AgentConnection> AgentHub::Find(std::string_view node_id) const 
 
 bool AgentHub::Pass() {
   CloseSilentSockets();
-  std::set<std::string> held;
-  {
-    const std::lock_guard lock(mutex_);
-    for (const auto& [node_id, connection] : by_node_) held.insert(node_id);
-  }
-  if (held.empty()) return false;
-  auto tasks = sessions_.TakeQueuedTasks(held);
+  if (size() == 0) return false;
+  auto tasks = sessions_.TakeQueuedTasks([this](std::string_view node_id) { return Find(node_id) != nullptr; });
   if (!tasks) {
     logger_.Warn("task_delivery_failed", {{"cause", tasks.error().message()}});
     return false;

@@ -53,6 +53,13 @@ Result<std::vector<NodeTaskRecord>> NodeTaskRepository::Queued(store::Session& s
       session, std::string(kSelect) + "WHERE state = 'queued' ORDER BY created_at, id LIMIT ?", {limit}, FromRow);
 }
 
+Result<bool> NodeTaskRepository::MarkSent(store::Session& session, std::string_view id, Timestamp now) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto changed, session.Execute("UPDATE node_tasks SET state = 'sent', updated_at = ? "
+                                                              "WHERE id = ? AND state = 'queued'",
+                                                              {TimeValue(now), std::string(id)}));
+  return changed == 1;
+}
+
 Result<bool> NodeTaskRepository::Advance(store::Session& session, std::string_view id, std::string_view state,
                                          std::string_view result, const std::optional<std::string>& error,
                                          Timestamp now) {

@@ -38,6 +38,8 @@ class NodeTaskRepository {
   // Queued tasks of every node, oldest first: one query per delivery round of a replica.
   static Result<std::vector<NodeTaskRecord>> Queued(store::Session& session, std::int64_t limit);
   // Moves a task forward; a task already finished is left alone (late or repeated updates).
+  // queued -> sent; false when it is no longer queued (another replica handed it out, or it expired).
+  static Result<bool> MarkSent(store::Session& session, std::string_view id, Timestamp now);
   static Result<bool> Advance(store::Session& session, std::string_view id, std::string_view state,
                               std::string_view result, const std::optional<std::string>& error, Timestamp now);
 };

@@ -189,16 +189,22 @@ Status AgentSessionService::TaskUpdate(const std::string& node_id, const wire::f
 }
 
 Result<std::vector<repositories::NodeTaskRecord>> AgentSessionService::TakeQueuedTasks(
-    const std::set<std::string>& held) {
-  std::vector<repositories::NodeTaskRecord> taken;
-  if (held.empty()) return taken;
-  const auto now = context_.clock.Now();
-  GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
+    const std::function<bool(std::string_view node_id)>& holds) {
+  std::vector<repositories::NodeTaskRecord> mine;
+  GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
     GPUAAS_ASSIGN_OR_RETURN(const auto queued, repositories::NodeTaskRepository::Queued(session, kDeliveryBatch));
     for (const auto& task : queued) {
-      if (!held.contains(task.node_id)) continue;
-      GPUAAS_ASSIGN_OR_RETURN(
-          const bool sent, repositories::NodeTaskRepository::Advance(session, task.id, "sent", task.result, {}, now));
+      if (holds(task.node_id)) mine.push_back(task);
+    }
+    return Ok();
+  }));
+  std::vector<repositories::NodeTaskRecord> taken;
+  if (mine.empty()) return taken;
+  const auto now = context_.clock.Now();
+  GPUAAS_RETURN_IF_ERROR(context_.database.Write([&](store::Session& session) -> Status {
+    for (const auto& task : mine) {
+      // Another replica (or an expiry) may have moved it since the read: then it is not ours to send.
+      GPUAAS_ASSIGN_OR_RETURN(const bool sent, repositories::NodeTaskRepository::MarkSent(session, task.id, now));
       if (sent) taken.push_back(task);
     }
     return Ok();

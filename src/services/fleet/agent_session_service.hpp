@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,8 +39,10 @@ class AgentSessionService {
   Status Disconnected(const std::string& node_id, Timestamp connected_since);
   Result<wire::fleet::CertificateFrame> Renew(const std::string& node_id, const wire::fleet::RenewFrame& renew);
   Status TaskUpdate(const std::string& node_id, const wire::fleet::TaskUpdateFrame& update);
-  // Queued tasks of the nodes in `held`, marked sent.
-  Result<std::vector<repositories::NodeTaskRecord>> TakeQueuedTasks(const std::set<std::string>& held);
+  // Queued tasks of the nodes `holds` says this replica has sockets for, marked sent. A round with
+  // nothing for them is one read; only tasks to hand out take a write transaction.
+  Result<std::vector<repositories::NodeTaskRecord>> TakeQueuedTasks(
+      const std::function<bool(std::string_view node_id)>& holds);
   // Retired nodes whose sockets this replica holds: the socket layer closes them.
   Result<std::vector<std::string>> RetiredHeld();
 

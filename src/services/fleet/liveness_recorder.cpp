@@ -27,6 +27,7 @@ void LivenessRecorder::Record(const std::string& node_id, std::uint64_t connecti
   }
   pending.connection = connection;
   pending.last_seq = beat.seq;
+  if (!pending.dirty) dirty_.push_back(node_id);
   pending.dirty = true;
   pending.at_us = now_us;
   pending.telemetry = std::move(telemetry);
@@ -43,11 +44,16 @@ Status LivenessRecorder::Flush() {
   std::vector<repositories::HeartbeatWrite> batch;
   {
     const std::lock_guard lock(mutex_);
-    for (auto& [node_id, pending] : pending_) {
-      if (!pending.dirty) continue;
+    batch.reserve(dirty_.size());
+    for (auto& node_id : dirty_) {
+      const auto it = pending_.find(node_id);
+      if (it == pending_.end() || !it->second.dirty) continue;
+      auto& pending = it->second;
       pending.dirty = false;
-      batch.push_back({node_id, pending.at_us, pending.telemetry, Timestamp(std::chrono::microseconds(pending.at_us))});
+      batch.push_back(
+          {std::move(node_id), pending.at_us, pending.telemetry, Timestamp(std::chrono::microseconds(pending.at_us))});
     }
+    dirty_.clear();
   }
   if (batch.empty()) return Ok();
   GPUAAS_RETURN_IF_ERROR(context_.database.Write(

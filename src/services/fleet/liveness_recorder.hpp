@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "services/fleet/fleet_settings.hpp"
 #include "services/service_context.hpp"
@@ -55,6 +56,8 @@ class LivenessRecorder {
   std::string replica_;
   mutable std::mutex mutex_;
   std::map<std::string, Pending, std::less<>> pending_;
+  // The nodes whose pending beat is not written yet: a flush visits these, not every node held.
+  std::vector<std::string> dirty_;
   LivenessStats stats_;
   std::mutex flush_mutex_;  // one flush at a time
 };
