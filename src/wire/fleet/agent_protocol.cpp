@@ -5,30 +5,20 @@
 #include <limits>
 
 #include "wire/error_envelope.hpp"
+#include "wire/fleet/json_helpers.hpp"
 #include "wire/json_object_reader.hpp"
 
 namespace gpuaas::wire::fleet {
 namespace {
 
-constexpr std::uint64_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
+using internal::ElementPath;
+using internal::kMaxU32;
+using internal::Narrow;
+using internal::OrNull;
+
 constexpr std::uint64_t kMaxI64 = std::numeric_limits<std::int64_t>::max();
 // Frames are small; a hello with a 16-GPU inventory is about 8 KiB.
 constexpr std::size_t kMaxFrameBytes = 256 * 1024;
-
-template <typename T>
-boost::json::value OrNull(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(*value);
-}
-
-std::optional<std::uint32_t> Narrow(const std::optional<std::uint64_t>& value) {
-  if (!value) return std::nullopt;
-  return static_cast<std::uint32_t>(*value);
-}
-
-std::string Element(std::string_view array, std::size_t index) {
-  return std::string(array) + "[" + std::to_string(index) + "]";
-}
 
 boost::json::object Typed(std::string_view type, boost::json::object body) {
   body.emplace("type", type);
@@ -118,7 +108,7 @@ Result<AgentFrame> DecodeHeartbeat(JsonObjectReader& reader) {
   frame.running_tasks = Strings(reader, "running_tasks");
   GPUAAS_RETURN_IF_ERROR(reader.Finish());
   for (std::size_t i = 0; i < gpus->size(); ++i) {
-    GPUAAS_ASSIGN_OR_RETURN(auto sample, GpuSampleFromJson((*gpus)[i], Element("gpus", i)));
+    GPUAAS_ASSIGN_OR_RETURN(auto sample, GpuSampleFromJson((*gpus)[i], ElementPath("gpus", i)));
     frame.gpus.push_back(sample);
   }
   return AgentFrame(std::move(frame));

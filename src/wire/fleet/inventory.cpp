@@ -7,31 +7,21 @@
 #include <map>
 #include <utility>
 
+#include "wire/fleet/json_helpers.hpp"
 #include "wire/json_object_reader.hpp"
 
 namespace gpuaas::wire::fleet {
 namespace {
 
-constexpr std::uint64_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
+using internal::ElementPath;
+using internal::kMaxU32;
+using internal::Narrow;
+using internal::OrNull;
+
 constexpr std::array kSources{std::pair{GpuSource::kSimulated, std::string_view("simulated")},
                               std::pair{GpuSource::kNvml, std::string_view("nvml")},
                               std::pair{GpuSource::kNvidiaSmi, std::string_view("nvidia-smi")},
                               std::pair{GpuSource::kNone, std::string_view("none")}};
-
-template <typename T>
-boost::json::value OrNull(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(*value);
-}
-
-std::optional<std::uint32_t> Narrow(const std::optional<std::uint64_t>& value) {
-  if (!value) return std::nullopt;
-  return static_cast<std::uint32_t>(*value);
-}
-
-std::string ElementPath(std::string_view array, std::size_t index) {
-  return std::string(array) + "[" + std::to_string(index) + "]";
-}
 
 }  // namespace
 
