@@ -251,8 +251,12 @@ echo "liveness: $beats_rate heartbeats/s received, $batch_rate transactions/s, $
   "[coalesced, at most ~1 transaction/s: $(pass "$batch_rate <= 1.1 and $beats_rate > 0")]"
 echo "false offline: $false_offline seen by polling, max offline at once $max_offline;" \
   "marked offline by the sweep: $((marked_end - marked_start)) for $silent silenced [target 0: $(pass "$false_offline == 0 and $((marked_end - marked_start)) <= $silent")]"
-echo "silent nodes: $silenced_offline of ${#silenced_ids[@]} offline, the last ${offline_s:-?} s after silencing" \
-  "(polled every ~2 s) [target < 40: $(pass "'${offline_s:-999}' != '' and ${offline_s:-999} < 40 and $silenced_offline == ${#silenced_ids[@]}")]"
+if [[ $silent == 0 ]]; then
+  echo "silent nodes: not measured (SILENT=0)"
+else
+  echo "silent nodes: $silenced_offline of ${#silenced_ids[@]} offline, the last ${offline_s:-?} s after silencing" \
+    "(polled every ~2 s) [target < 40: $(pass "'${offline_s:-999}' != '' and ${offline_s:-999} < 40 and $silenced_offline == ${#silenced_ids[@]}")]"
+fi
 if [[ $restart == 1 ]]; then
   echo "restart: shutdown ${shutdown_s} s, startup to ready ${startup_s} s; all $nodes back ${restart_s:-never} s after" \
     "the new server started (${restart_ready_s:-?} s after ready) [target < 60: $(pass "'${restart_s}' != '' and ${restart_s:-999} < 60")]"
