@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <vector>
 
 #include "wire/error_envelope.hpp"
@@ -12,6 +13,9 @@ namespace {
 
 constexpr std::size_t kJobThreads = 2;
 constexpr std::size_t kJobQueueLimit = 50000;  // a whole fleet reconnecting after a restart
+// Hellos (and disconnects) recorded per transaction: big enough that a reconnecting fleet costs a few hundred
+// commits, small enough that the first agents are welcomed within a fraction of a second.
+constexpr std::size_t kHelloBatch = 256;
 
 }  // namespace
 
@@ -36,6 +40,10 @@ AgentHub::AgentHub(services::AgentSessionService& sessions, services::LivenessRe
       liveness_(liveness),
       hello_deadline_(hello_deadline),
       pool_(kJobThreads, kJobQueueLimit),
+      hellos_(pool_, kHelloBatch, kJobQueueLimit,
+              [this](std::vector<PendingHello> batch) { AnswerHellos(std::move(batch)); }),
+      disconnects_(pool_, kHelloBatch, kJobQueueLimit,
+                   [this](std::vector<services::AgentDisconnect> batch) { RecordDisconnects(batch); }),
       loop_(poll, [this] { return Pass(); }) {}
 
 AgentHub::~AgentHub() { Stop(); }
@@ -45,6 +53,29 @@ void AgentHub::Start() { loop_.Start(); }
 void AgentHub::Stop() {
   loop_.Stop();
   pool_.Shutdown();
+}
+
+bool AgentHub::SubmitHello(services::HelloRequest request, HelloAnswer answer) {
+  return hellos_.Push({std::move(request), std::move(answer)});
+}
+
+bool AgentHub::SubmitDisconnect(std::string node_id, Timestamp connected_since) {
+  return disconnects_.Push({std::move(node_id), connected_since});
+}
+
+void AgentHub::AnswerHellos(std::vector<PendingHello> batch) {
+  std::vector<services::HelloRequest> requests;
+  requests.reserve(batch.size());
+  for (auto& pending : batch) requests.push_back(std::move(pending.request));
+  auto answers = sessions_.Hellos(requests);
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].answer(std::move(answers[i]));
+}
+
+void AgentHub::RecordDisconnects(const std::vector<services::AgentDisconnect>& batch) {
+  if (auto recorded = sessions_.Disconnects(batch); !recorded) {
+    logger_.Warn("disconnects_not_recorded",
+                 {{"count", std::to_string(batch.size())}, {"cause", recorded.error().message()}});
+  }
 }
 
 std::shared_ptr<AgentConnection> AgentHub::Open(net::WebSocketChannel& channel) {
@@ -95,7 +126,8 @@ void AgentHub::Register(const std::string& node_id, const std::shared_ptr<AgentC
     previous->Send(wire::RenderErrorEnvelope(Error::Conflict("a newer connection of this node replaced this one"), ""));
     previous->Close();
   }
-  loop_.Wake();  // tasks may be waiting for this node
+  // No wake-up here: a fleet reconnecting would run a delivery round per welcome. Tasks queued
+  // for this node go out on the next round (notification_poll_ms).
 }
 
 void AgentHub::Unregister(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection) {

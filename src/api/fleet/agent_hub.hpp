@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "api/fleet/batch_drain.hpp"
 #include "net/blocking_pool.hpp"
 #include "net/websocket_handler.hpp"
 #include "services/fleet/agent_session_service.hpp"
@@ -63,6 +64,13 @@ class AgentHub {
   void Unregister(const std::string& node_id, const std::shared_ptr<AgentConnection>& connection);
   // false when the queue is full: the caller closes the socket and the agent retries later.
   bool Submit(std::function<void()> job) { return pool_.TrySubmit(std::move(job)); }
+  // Hellos are checked in batches (AgentSessionService::Hellos: one transaction for all that
+  // waited), so a whole fleet reconnecting at once is not one commit per node. `answer` runs on
+  // the pool. false when too many wait already.
+  using HelloAnswer = std::function<void(Result<services::AgentConnected>)>;
+  bool SubmitHello(services::HelloRequest request, HelloAnswer answer);
+  // A closed socket's node is marked disconnected in batches too (a shutdown closes them all).
+  bool SubmitDisconnect(std::string node_id, Timestamp connected_since);
   [[nodiscard]] std::size_t size() const;
   [[nodiscard]] std::size_t awaiting_hello() const;
   [[nodiscard]] std::size_t jobs_queued() const { return pool_.queue_depth(); }
@@ -73,6 +81,12 @@ class AgentHub {
  private:
   bool Pass();
   void CloseSilentSockets();
+  struct PendingHello {
+    services::HelloRequest request;
+    HelloAnswer answer;
+  };
+  void AnswerHellos(std::vector<PendingHello> batch);
+  void RecordDisconnects(const std::vector<services::AgentDisconnect>& batch);
   [[nodiscard]] std::shared_ptr<AgentConnection> Find(std::string_view node_id) const;
 
   services::AgentSessionService& sessions_;
@@ -88,6 +102,8 @@ class AgentHub {
   const std::chrono::milliseconds hello_deadline_;
   std::map<std::uint64_t, AwaitingHello> awaiting_hello_;  // by connection number
   net::BlockingPool pool_;
+  BatchDrain<PendingHello> hellos_;
+  BatchDrain<services::AgentDisconnect> disconnects_;
   WorkerLoop loop_;  // last: its thread stops before the members it uses go
 };
 

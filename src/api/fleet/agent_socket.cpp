@@ -60,27 +60,28 @@ void AgentSocket::OnHello(const fleet::HelloFrame& hello) {
     state_->hello_pending = true;
   }
   hub_.StopHelloClock(*connection_);
-  const bool submitted =
-      hub_.Submit([hub = &hub_, connection = connection_, state = state_, hello, nonce = nonce_, ip = client_ip_] {
-        auto connected = hub->sessions().Hello(hello, nonce, ip);
-        if (!connected) {
-          connection->Send(wire::RenderErrorEnvelope(connected.error(), ""));
-          connection->Close();
-          return;
-        }
-        {
-          const std::lock_guard lock(state->mutex);
-          if (state->closed) {
-            // The socket went while the hello was checked: undo the connected mark now.
-            (void)hub->sessions().Disconnected(hello.node_id, connected->connected_since);
-            return;
-          }
-          state->node_id = hello.node_id;
-          state->connected_since = connected->connected_since;
-        }
-        connection->Send(fleet::EncodeFrame(connected->welcome));
-        hub->Register(hello.node_id, connection);
-      });
+  const bool submitted = hub_.SubmitHello({hello, nonce_, client_ip_},
+                                          [hub = &hub_, connection = connection_, state = state_,
+                                           node_id = hello.node_id](Result<services::AgentConnected> connected) {
+                                            if (!connected) {
+                                              connection->Send(wire::RenderErrorEnvelope(connected.error(), ""));
+                                              connection->Close();
+                                              return;
+                                            }
+                                            {
+                                              const std::lock_guard lock(state->mutex);
+                                              if (state->closed) {
+                                                // The socket went while the hello was checked: undo the connected mark
+                                                // now.
+                                                (void)hub->sessions().Disconnected(node_id, connected->connected_since);
+                                                return;
+                                              }
+                                              state->node_id = node_id;
+                                              state->connected_since = connected->connected_since;
+                                            }
+                                            connection->Send(fleet::EncodeFrame(connected->welcome));
+                                            hub->Register(node_id, connection);
+                                          });
   if (!submitted) Refuse(Error::Unavailable("the server is overloaded; reconnect later"), true);
 }
 
@@ -98,7 +99,7 @@ void AgentSocket::OnClose() {
   if (!node_id) return;
   hub_.Unregister(*node_id, connection_);
   hub_.liveness().Forget(*node_id, connection_->number());
-  (void)hub_.Submit([hub = &hub_, id = *node_id, since] { (void)hub->sessions().Disconnected(id, since); });
+  (void)hub_.SubmitDisconnect(*node_id, since);
 }
 
 }  // namespace gpuaas::api

@@ -23,95 +23,27 @@ namespace {
 
 constexpr std::int64_t kDeliveryBatch = 500;
 
-Error Refused(std::string_view reason, std::string message) {
-  return Error::Unauthenticated(std::move(message)).WithDetail("reason", std::string(reason));
-}
-
 }  // namespace
 
-Result<AgentConnected> AgentSessionService::Hello(const wire::fleet::HelloFrame& hello, std::string_view nonce,
-                                                  const std::string& client_ip) {
-  const auto now = context_.clock.Now();
-  const auto audit_refusal = [&](const Error& error) {
-    (void)context_.audit.AppendNow(
-        AgentCaller(hello.node_id, client_ip),
-        {"node.connect", "node", hello.node_id, {}, {}, "denied", {{"reason", error.message()}}});
-  };
-  auto verified = pki::VerifyNodeCertificate(ca_.cert_pem(), hello.certificate_pem, now);
-  if (!verified) {
-    audit_refusal(verified.error());
-    return verified.TakeError();
-  }
-  if (verified->node_id != hello.node_id) {
-    auto error = Refused("node_mismatch", "the certificate names another node");
-    audit_refusal(error);
-    return error;
-  }
-  if (auto signed_ok = pki::VerifyChallenge(hello.certificate_pem, nonce, hello.signature); !signed_ok) {
-    audit_refusal(signed_ok.error());
-    return signed_ok.TakeError();
-  }
-  AgentConnected connected;
-  // Stored as RFC 3339 with milliseconds: the disconnect compares against what was stored.
-  connected.connected_since = std::chrono::floor<std::chrono::milliseconds>(now);
-  auto written = context_.database.Write([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(const auto certificate, NodeCertificateRepository::Find(session, verified->serial));
-    if (!certificate || certificate->node_id != verified->node_id) {
-      return Refused("unknown_certificate", "this certificate was not issued to this node");
-    }
-    if (certificate->revoked_at) {
-      return Refused("revoked", "this certificate was revoked (" + certificate->revoke_reason.value_or("revoked") +
-                                    "); re-enroll the node");
-    }
-    GPUAAS_ASSIGN_OR_RETURN(auto node, NodeRepository::Find(session, verified->node_id));
-    if (!node) return Refused("removed", "this node was removed from the fleet");
-    if (node->state == "retired") return Error::PermissionDenied("node " + node->name + " is retired");
-    const auto was = node->state;
-    const auto scheduling = ParseScheduling(node->scheduling).value_or(Scheduling::kCordoned);
-    node->state = std::string(NodeStateName(DeriveNodeState(scheduling, {false, true, true})));
-    node->connected = true;
-    node->connected_since = connected.connected_since;
-    node->connection_owner = replica_;
-    node->last_heartbeat_us = MicrosSinceEpoch(now);
-    ApplyInventory(*node, hello.inventory, now);
-    node->agent_version = hello.agent_version;
-    node->cert_serial = verified->serial;
-    node->cert_fingerprint = verified->public_key_fingerprint;
-    node->cert_not_before = verified->not_before;
-    node->cert_not_after = verified->not_after;
-    if (hello.posture.last_renewal_at) {
-      if (auto at = ParseRfc3339(*hello.posture.last_renewal_at); at) node->last_renewal_at = *at;
-    }
-    node->last_renewal_error = hello.posture.last_renewal_error;
-    node->updated_at = now;
-    GPUAAS_ASSIGN_OR_RETURN(const bool saved, NodeRepository::Update(session, *node));
-    if (!saved) return Error::Unavailable("the node changed meanwhile; reconnect");
-    const std::string title = was == "enrolling" ? "First connection: " + node->state
-                              : was == "offline" ? "Back online: agent reconnected"
-                                                 : "Agent connected (" + hello.agent_version + ")";
-    GPUAAS_RETURN_IF_ERROR(EmitNodeEvent(session, context_, *node, "node.connected", title));
-    connected.welcome = {node->id, node->state, settings_.heartbeat_interval.count(),
-                         settings_.desired_agent_version.value_or(std::string(GetBuildInfo().version))};
-    return Ok();
-  });
-  if (!written) {
-    if (written.error().is_denial()) audit_refusal(written.error());
-    return written.TakeError();
-  }
-  return connected;
+Status AgentSessionService::Disconnected(const std::string& node_id, Timestamp connected_since) {
+  return Disconnects({AgentDisconnect{node_id, connected_since}});
 }
 
-Status AgentSessionService::Disconnected(const std::string& node_id, Timestamp connected_since) {
+Status AgentSessionService::Disconnects(const std::vector<AgentDisconnect>& disconnects) {
+  const auto now = context_.clock.Now();
   return context_.database.Write([&](store::Session& session) -> Status {
-    GPUAAS_ASSIGN_OR_RETURN(auto node, NodeRepository::Find(session, node_id));
-    // A newer connection (here or on another replica) already took over: leave it alone.
-    if (!node || node->connection_owner != replica_ || node->connected_since != connected_since) return Ok();
-    node->connected = false;
-    node->connection_owner.reset();
-    node->updated_at = context_.clock.Now();
-    GPUAAS_ASSIGN_OR_RETURN(const bool saved, NodeRepository::Update(session, *node));
-    if (!saved) return Ok();
-    return EmitNodeEvent(session, context_, *node, "node.connection_lost", "Agent connection lost");
+    for (const auto& closed : disconnects) {
+      GPUAAS_ASSIGN_OR_RETURN(auto node, NodeRepository::Find(session, closed.node_id));
+      // A newer connection (here or on another replica) already took over: leave it alone.
+      if (!node || node->connection_owner != replica_ || node->connected_since != closed.connected_since) continue;
+      node->connected = false;
+      node->connection_owner.reset();
+      node->updated_at = now;
+      GPUAAS_ASSIGN_OR_RETURN(const bool saved, NodeRepository::Update(session, *node));
+      if (!saved) continue;
+      GPUAAS_RETURN_IF_ERROR(EmitNodeEvent(session, context_, *node, "node.connection_lost", "Agent connection lost"));
+    }
+    return Ok();
   });
 }
 

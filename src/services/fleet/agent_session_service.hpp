@@ -9,6 +9,7 @@
 #include "services/fleet/fleet_settings.hpp"
 #include "services/fleet/platform_ca_service.hpp"
 #include "services/service_context.hpp"
+#include "shared/pki/verify.hpp"
 #include "wire/fleet/agent_protocol.hpp"
 
 namespace gpuaas::services {
@@ -16,6 +17,19 @@ namespace gpuaas::services {
 struct AgentConnected {
   wire::fleet::WelcomeFrame welcome;
   Timestamp connected_since;
+};
+
+// A socket of `node_id` that closed; only if it is still the node's current connection does it count.
+struct AgentDisconnect {
+  std::string node_id;
+  Timestamp connected_since;
+};
+
+// One socket's hello, with the challenge it answers and where it came from.
+struct HelloRequest {
+  wire::fleet::HelloFrame hello;
+  std::string nonce;
+  std::string client_ip;
 };
 
 // What the agent socket asks of the platform: authenticate a hello, record connect and
@@ -35,8 +49,14 @@ class AgentSessionService {
   // audited, and change nothing.
   Result<AgentConnected> Hello(const wire::fleet::HelloFrame& hello, std::string_view nonce,
                                const std::string& client_ip);
+  // The same for many sockets at once, answered in order: the signatures are checked one by one,
+  // and every hello that passed is recorded in one transaction, so a fleet reconnecting after a
+  // restart costs one commit (one fsync on SQLite) per batch instead of one per node.
+  std::vector<Result<AgentConnected>> Hellos(const std::vector<HelloRequest>& requests);
   // Only the connection that is still the node's current one clears it.
   Status Disconnected(const std::string& node_id, Timestamp connected_since);
+  // Many at once, in one transaction.
+  Status Disconnects(const std::vector<AgentDisconnect>& disconnects);
   Result<wire::fleet::CertificateFrame> Renew(const std::string& node_id, const wire::fleet::RenewFrame& renew);
   Status TaskUpdate(const std::string& node_id, const wire::fleet::TaskUpdateFrame& update);
   // Queued tasks of the nodes `holds` says this replica has sockets for, marked sent. A round with
@@ -48,6 +68,11 @@ class AgentSessionService {
 
  private:
   Status RecordRenewalFailure(const std::string& node_id, const std::string& message);
+  // Inside the batch's transaction: the outer error aborts it (the store failed), the inner one
+  // refuses this hello alone (revoked, retired, removed) before it writes anything.
+  Result<Result<AgentConnected>> ApplyHello(store::Session& session, const wire::fleet::HelloFrame& hello,
+                                            const pki::VerifiedNode& verified, Timestamp now);
+  void AuditRefusal(const HelloRequest& request, const Error& error);
 
   ServiceContext context_;
   const PlatformCaService& ca_;
