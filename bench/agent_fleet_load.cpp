@@ -158,7 +158,8 @@ Options ParseArgs(int argc, char** argv) {
     }
   }
   if (options.host_header.empty() || options.identities.empty()) Usage("--target and --identities are required");
-  if (options.mode == "enroll" && (options.token.empty() || options.count < 0)) Usage("enroll needs --token and --count");
+  if (options.mode == "enroll" && (options.token.empty() || options.count < 0))
+    Usage("enroll needs --token and --count");
   if (options.parallel < 1 || options.openers < 1 || options.report_s < 1 || options.jitter < 0 ||
       options.jitter >= 1 || options.silence < 0 || options.ping_every < 0)
     Usage("bad numeric argument");
@@ -255,8 +256,7 @@ struct HttpAnswer {
 // One keep-alive HTTP/1.1 connection, reopened when it breaks.
 class HttpClient {
  public:
-  HttpClient(const asio::any_io_executor& executor, const Options& options)
-      : executor_(executor), options_(options) {}
+  HttpClient(const asio::any_io_executor& executor, const Options& options) : executor_(executor), options_(options) {}
 
   asio::awaitable<HttpAnswer> Post(std::string_view target, std::string body, bool bearer) {
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -499,7 +499,8 @@ struct Connection {
 };
 
 struct Node {
-  Node(Identity i, std::uint64_t seed) : identity(std::move(i)), backoff({std::chrono::seconds(1), std::chrono::seconds(30)}, seed) {}
+  Node(Identity i, std::uint64_t seed)
+      : identity(std::move(i)), backoff({std::chrono::seconds(1), std::chrono::seconds(30)}, seed) {}
   Identity identity;
   gpuaas::agent::session::Backoff backoff;
   bool connected = false;  // welcomed, socket open
@@ -731,8 +732,7 @@ asio::awaitable<Handshake> Connect(RunState& state, Node& node, Connection& c) {
   }
   if (!*answer) {
     const auto code = answer->error().code();
-    const bool rejected =
-        code == gpuaas::ErrorCode::kUnauthenticated || code == gpuaas::ErrorCode::kPermissionDenied;
+    const bool rejected = code == gpuaas::ErrorCode::kUnauthenticated || code == gpuaas::ErrorCode::kPermissionDenied;
     if (rejected) ++state.rejections;
     Fail(state, "welcome: " + std::string(gpuaas::ErrorCodeName(code)) + " " + answer->error().message());
     co_return finish(rejected ? Handshake::kRejected : Handshake::kFailed);
@@ -749,7 +749,8 @@ asio::awaitable<Handshake> Connect(RunState& state, Node& node, Connection& c) {
 // Heartbeats on the node's interval (+-jitter), a ping half-way between two.
 asio::awaitable<void> Writer(RunState& state, std::shared_ptr<Connection> c) {
   Node& node = *c->node;
-  const double interval_ms = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(node.interval).count());
+  const double interval_ms =
+      static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(node.interval).count());
   std::uniform_real_distribution<double> jitter(1.0 - state.options.jitter, 1.0 + state.options.jitter);
   std::uniform_real_distribution<double> phase(0.05, 1.0);
   bool first = true;
@@ -762,7 +763,8 @@ asio::awaitable<void> Writer(RunState& state, std::shared_ptr<Connection> c) {
   while (!c->closed && !state.stopping) {
     if (!node.silenced) {
       // Like AgentSession::SendHeartbeat: the simulated GPUs' live figures, a seq per connection.
-      const auto text = fleet::EncodeFrame(fleet::HeartbeatFrame{.seq = ++node.seq, .gpus = state.samples, .running_tasks = {}});
+      const auto text =
+          fleet::EncodeFrame(fleet::HeartbeatFrame{.seq = ++node.seq, .gpus = state.samples, .running_tasks = {}});
       auto [ec, n] = co_await c->ws.async_write(asio::buffer(text), asio::as_tuple(asio::use_awaitable));
       if (ec) co_return;  // the reader sees the broken socket too
       ++state.heartbeats;
@@ -790,10 +792,10 @@ asio::awaitable<void> Reader(RunState& state, std::shared_ptr<Connection> c) {
     auto [ec, n] = co_await c->ws.async_read(buffer, asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (!state.stopping) {
-        Fail(state, ec == websocket::error::closed ? "dropped: closed by the server (" +
-                                                         std::to_string(c->ws.reason().code) + " " +
-                                                         std::string(c->ws.reason().reason.c_str()) + ")"
-                                                   : "dropped: " + ec.message());
+        Fail(state, ec == websocket::error::closed
+                        ? "dropped: closed by the server (" + std::to_string(c->ws.reason().code) + " " +
+                              std::string(c->ws.reason().reason.c_str()) + ")"
+                        : "dropped: " + ec.message());
       }
       co_return;
     }
@@ -801,8 +803,9 @@ asio::awaitable<void> Reader(RunState& state, std::shared_ptr<Connection> c) {
     const auto data = buffer.cdata();
     const std::string_view text(static_cast<const char*>(data.data()), data.size());
     const auto type_at = text.find("\"type\":\"");
-    const auto type = type_at == std::string_view::npos ? std::string_view("?")
-                                                        : text.substr(type_at + 8, text.find('"', type_at + 8) - type_at - 8);
+    const auto type = type_at == std::string_view::npos
+                          ? std::string_view("?")
+                          : text.substr(type_at + 8, text.find('"', type_at + 8) - type_at - 8);
     ++state.frames_by_type[std::string(type.substr(0, 40))];
     buffer.consume(buffer.size());
   }
