@@ -41,6 +41,13 @@ struct ExitResult {
   std::string output;  // stdout and stderr together
 };
 
+inline std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 // Starts the agent with `args`, stdout and stderr going to `log` (truncated or appended to).
 inline pid_t SpawnAgent(const std::vector<std::string>& args, const std::filesystem::path& log, int log_mode,
                         const std::filesystem::path& executable = GPUAAS_AGENT_BINARY) {
@@ -71,10 +78,7 @@ inline ExitResult RunAgent(const std::vector<std::string>& args, const std::file
   ExitResult result;
   int status = 0;
   if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) result.code = WEXITSTATUS(status);
-  std::ifstream in(log);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  result.output = buffer.str();
+  result.output = ReadFile(log);
   return result;
 }
 
@@ -194,13 +198,6 @@ class FleetHarness : public ::testing::Test {
           node.id, [](const json::object& n) { return StateIs(n, "online") && Connected(n); }, 20s, "online");
     }
     return node;
-  }
-
-  static std::string ReadFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
   }
 
   json::array Nodes() {

@@ -8,37 +8,32 @@
 #include "agent/state/atomic_file.hpp"
 #include "agent/transport/http_client.hpp"
 #include "shared/secret.hpp"
+#include "wire/fleet/agent_protocol.hpp"
+#include "wire/json_object_reader.hpp"
 
 namespace gpuaas::agent::tasks {
 namespace {
 
-constexpr std::string_view kReleasesPrefix = "/api/v1/agent/releases/";
 constexpr auto kDownloadTimeout = std::chrono::seconds(120);
-
-Result<std::string> RequiredString(const boost::json::object& params, std::string_view field) {
-  const auto* value = params.if_contains(field);
-  if (value == nullptr || !value->is_string() || value->as_string().empty()) {
-    return Error::InvalidArgument(std::string(field), "the self_update task must name it");
-  }
-  return std::string(value->as_string());
-}
 
 bool IsLowerHex(std::string_view text) { return text.find_first_not_of("0123456789abcdef") == std::string_view::npos; }
 
 }  // namespace
 
 Result<SelfUpdateParams> ParseSelfUpdateParams(const boost::json::object& params) {
-  SelfUpdateParams parsed;
-  GPUAAS_ASSIGN_OR_RETURN(parsed.download_path, RequiredString(params, "download_path"));
-  GPUAAS_ASSIGN_OR_RETURN(parsed.sha256, RequiredString(params, "sha256"));
-  GPUAAS_ASSIGN_OR_RETURN(parsed.version, RequiredString(params, "version"));
+  const boost::json::value json(params);
+  GPUAAS_ASSIGN_OR_RETURN(auto reader, wire::JsonObjectReader::Open(json, ""));
+  SelfUpdateParams parsed{reader.String("download_path"), reader.String("sha256"), reader.String("version")};
   // Only this server's release path: the task cannot point the agent at another host.
-  if (!parsed.download_path.starts_with(kReleasesPrefix) || parsed.download_path.find("..") != std::string::npos) {
-    return Error::InvalidArgument("download_path", "must be a path under " + std::string(kReleasesPrefix));
+  const auto prefix = wire::fleet::kAgentReleasesPath;
+  if (!reader.failed() &&
+      (!parsed.download_path.starts_with(prefix) || parsed.download_path.find("..") != std::string::npos)) {
+    reader.Fail("download_path", "must be a path under " + std::string(prefix));
   }
-  if (parsed.sha256.size() != 64 || !IsLowerHex(parsed.sha256)) {
-    return Error::InvalidArgument("sha256", "must be 64 lowercase hex digits");
+  if (!reader.failed() && (parsed.sha256.size() != 64 || !IsLowerHex(parsed.sha256))) {
+    reader.Fail("sha256", "must be 64 lowercase hex digits");
   }
+  GPUAAS_RETURN_IF_ERROR(reader.Finish());
   return parsed;
 }
 
@@ -61,8 +56,8 @@ Status InstallAgentBinary(const std::filesystem::path& executable, std::string_v
 Result<boost::json::object> SelfUpdateTask(const boost::json::object& params, const std::filesystem::path& executable,
                                            const transport::ServerEndpoint& server) {
   GPUAAS_ASSIGN_OR_RETURN(const auto release, ParseSelfUpdateParams(params));
-  GPUAAS_ASSIGN_OR_RETURN(auto download,
-                          transport::Get(server, release.download_path, kDownloadTimeout, kMaxAgentBinaryBytes));
+  GPUAAS_ASSIGN_OR_RETURN(auto download, transport::Get(server, release.download_path, kDownloadTimeout,
+                                                        wire::fleet::kMaxAgentBinaryBytes));
   if (download.status != 200) {
     return Error::Unavailable("the server answered " + std::to_string(download.status) + " for " +
                               release.download_path);

@@ -12,9 +12,6 @@
 
 namespace gpuaas::agent::tasks {
 
-// The largest agent binary accepted (it is about 15 MiB): a bound on what one download may hold in memory.
-inline constexpr std::uint64_t kMaxAgentBinaryBytes = 256ULL << 20;
-
 // What a self_update task names: the release's download path on this server, the version it
 // reports, and its SHA-256. The hash travels in the task over the authenticated stream; the
 // download itself is plain HTTP and is trusted only once its bytes hash to it.

@@ -6,6 +6,7 @@
 #include "shared/build_info.hpp"
 #include "shared/pki/renewal.hpp"
 #include "shared/rfc3339.hpp"
+#include "wire/fleet/agent_protocol.hpp"
 
 namespace gpuaas::api {
 namespace {
@@ -39,10 +40,6 @@ boost::json::array SlotsJson(const repositories::NodeRecord& node) {
   }
   return slots;
 }
-
-// "0.1.0 (38b80d89515b)" -> "0.1.0": agents report their build after the release, and only the
-// release counts as drift.
-std::string_view ReleaseOf(std::string_view version) { return version.substr(0, version.find(' ')); }
 
 }  // namespace
 
@@ -124,7 +121,8 @@ boost::json::value NodeDetailJson(const services::NodeView& view, const services
   }
   json["posture"] = {
       {"desired_agent_version", desired},
-      {"version_drift", node.agent_version.has_value() && ReleaseOf(*node.agent_version) != ReleaseOf(desired)},
+      {"version_drift", node.agent_version.has_value() &&
+                            wire::fleet::ReleaseOf(*node.agent_version) != wire::fleet::ReleaseOf(desired)},
       {"heartbeat_interval_seconds", settings.heartbeat_interval.count()},
       {"offline_after_seconds", settings.offline_after.count()},
       {"connected_since", node.connected ? TimeOrNull(node.connected_since) : boost::json::value(nullptr)},

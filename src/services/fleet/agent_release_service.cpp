@@ -4,14 +4,9 @@
 #include <iterator>
 
 #include "shared/secret.hpp"
+#include "wire/fleet/agent_protocol.hpp"
 
 namespace gpuaas::services {
-namespace {
-
-constexpr std::uint64_t kMaxBinaryBytes = 256ULL << 20;  // agent/tasks/self_update_task.hpp accepts as much
-
-}  // namespace
-
 Result<AgentRelease> AgentReleaseService::Current() const {
   const auto missing = [this](const std::string& why) {
     return Error::FailedPrecondition("no agent release to publish: " + why +
@@ -23,7 +18,7 @@ Result<AgentRelease> AgentReleaseService::Current() const {
   if (error) return missing(error.message());
   const auto mtime = std::filesystem::last_write_time(binary_file_, error);
   if (error) return missing(error.message());
-  if (size > kMaxBinaryBytes) return missing("the file is larger than 256 MiB");
+  if (size > wire::fleet::kMaxAgentBinaryBytes) return missing("the file is larger than 256 MiB");
 
   const std::lock_guard lock(mutex_);
   if (cached_ && cached_->size_bytes == size && cached_mtime_ == mtime) return *cached_;
@@ -35,7 +30,7 @@ Result<AgentRelease> AgentReleaseService::Current() const {
   release.version = version_;
   release.sha256 = Sha256Hex(*binary);
   release.size_bytes = binary->size();
-  release.download_path = "/api/v1/agent/releases/" + release.sha256 + "/gpuaas-agent";
+  release.download_path = wire::fleet::AgentReleaseDownloadPath(release.sha256);
   release.binary = std::move(binary);
   cached_ = release;
   cached_mtime_ = mtime;

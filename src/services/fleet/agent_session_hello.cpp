@@ -32,12 +32,6 @@ Result<pki::VerifiedNode> VerifyHello(const std::string& ca_cert_pem, const Hell
 
 }  // namespace
 
-Result<AgentConnected> AgentSessionService::Hello(const wire::fleet::HelloFrame& hello, std::string_view nonce,
-                                                  const std::string& client_ip) {
-  auto results = Hellos({HelloRequest{hello, std::string(nonce), client_ip}});
-  return std::move(results.front());
-}
-
 std::vector<Result<AgentConnected>> AgentSessionService::Hellos(const std::vector<HelloRequest>& requests) {
   const auto now = context_.clock.Now();
   std::vector<Result<AgentConnected>> results;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -43,15 +42,12 @@ class AgentSessionService {
 
   [[nodiscard]] const FleetSettings& settings() const { return settings_; }
 
-  // Checks the certificate against the platform CA, the signature over `nonce`, the serial
-  // against revocation and the node against retirement; then marks the node connected here.
-  // Refusals are unauthenticated (bad or revoked credentials) or permission_denied (retired),
-  // audited, and change nothing.
-  Result<AgentConnected> Hello(const wire::fleet::HelloFrame& hello, std::string_view nonce,
-                               const std::string& client_ip);
-  // The same for many sockets at once, answered in order: the signatures are checked one by one,
-  // and every hello that passed is recorded in one transaction, so a fleet reconnecting after a
-  // restart costs one commit (one fsync on SQLite) per batch instead of one per node.
+  // Sockets' hellos, answered in order. Each: the certificate against the platform CA, the
+  // signature over its nonce, the serial against revocation, the node against retirement; then
+  // the node is marked connected here. Refusals are unauthenticated (bad or revoked credentials)
+  // or permission_denied (retired), audited, and change nothing. Every hello that passed is
+  // recorded in one transaction, so a fleet reconnecting after a restart costs one commit (one
+  // fsync on SQLite) per batch instead of one per node.
   std::vector<Result<AgentConnected>> Hellos(const std::vector<HelloRequest>& requests);
   // Only the connection that is still the node's current one clears it.
   Status Disconnected(const std::string& node_id, Timestamp connected_since);

@@ -6,6 +6,7 @@
 #include "services/access/authorizer.hpp"
 #include "services/fleet/node_events.hpp"
 #include "shared/pki/renewal.hpp"
+#include "wire/fleet/agent_protocol.hpp"
 
 namespace gpuaas::services {
 
@@ -156,8 +157,7 @@ Status NodeService::AwaitReconnected(std::string_view node_id, Timestamp after, 
       return Ok();
     }));
     if (!node) return Error::NotFound("node " + std::string(node_id) + " not found");
-    // The agent reports "0.2.0 (commit)": the release is what it starts with.
-    const bool on_version = node->agent_version && node->agent_version->starts_with(version);
+    const bool on_version = node->agent_version && wire::fleet::ReleaseOf(*node->agent_version) == version;
     if (node->connected && node->connected_since && *node->connected_since >= after && on_version) return Ok();
     if (std::chrono::steady_clock::now() >= deadline) {
       return Error::Unavailable("the agent has not reconnected on " + std::string(version) + " yet (reports " +

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -108,6 +109,18 @@ inline constexpr std::string_view kTaskRestartAgent = "restart_agent";
 inline constexpr std::string_view kTaskRenewCertificate = "renew_certificate";
 // Params: download_path, sha256, version (agent/tasks/self_update_task.hpp).
 inline constexpr std::string_view kTaskSelfUpdate = "self_update";
+
+// Where a server publishes agent binaries for self_update, by content: <prefix><sha256>/gpuaas-agent.
+inline constexpr std::string_view kAgentReleasesPath = "/api/v1/agent/releases/";
+inline std::string AgentReleaseDownloadPath(std::string_view sha256) {
+  return std::string(kAgentReleasesPath) + std::string(sha256) + "/gpuaas-agent";
+}
+// The largest agent binary either side handles (a release is about 15 MiB, a debug build 66 MiB).
+inline constexpr std::uint64_t kMaxAgentBinaryBytes = 256ULL << 20;
+
+// "0.1.0 (38b80d89515b)" -> "0.1.0": agents report their build after the release; only the
+// release counts when versions are compared (drift, an update that took).
+inline std::string_view ReleaseOf(std::string_view version) { return version.substr(0, version.find(' ')); }
 
 struct TaskFrame {
   std::string task_id;
