@@ -149,11 +149,14 @@ export async function operationChecks({ page, stamp, check, assert, shot }) {
     const drawer = page.getByRole('dialog', { name: `Token ${name}`, exact: true });
     await drawer.getByRole('link', { name: 'Open operation page', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/operations/${operationId}`);
-    const h1 = page.locator('main h1');
-    await h1.waitFor({ state: 'visible' });
-    const title = (await h1.textContent())?.trim();
+    // The URL changes before the lazily loaded page replaces the previous one, and the page shows a
+    // generic "Operation" header while it fetches: wait for the loaded operation before reading it.
+    const operationPage = page.getByTestId('operation-page');
+    const stateBadge = operationPage.getByTestId('operation-state').first();
+    await stateBadge.waitFor({ state: 'visible' });
+    const title = (await operationPage.locator('h1').first().textContent())?.trim();
     assert(title === 'Revoke token', `expected h1 "Revoke token", got "${title}"`);
-    const state = await page.getByTestId('operation-page').getByTestId('operation-state').first().getAttribute('data-state');
+    const state = await stateBadge.getAttribute('data-state');
     assert(state === 'succeeded', `expected state succeeded, got ${state}`);
     const text = (await page.getByTestId('operation-page').textContent()) ?? '';
     assert(text.includes(name), 'the operation page does not name the token');
