@@ -225,6 +225,13 @@ Status RegisterRoutes(net::Router& router, const ApiDependencies& deps) {
       Api(Method::kGet, "/api/v1/nodes/{node_id}/operations", h.operations.Catalogue("node", "node_id")),
       Api(Method::kGet, "/api/v1/platform/setup", Bind(h.nodes, &NodeHandlers::Setup)),
 
+      // Compute: the SKU catalog and workloads (operations act on them through /api/v1/operations).
+      Api(Method::kGet, "/api/v1/skus", Bind(h.compute, &ComputeHandlers::Catalog)),
+      ApiJson(Method::kPost, "/api/v1/workloads", Bind(h.compute, &ComputeHandlers::Launch), "workload.launch"),
+      Api(Method::kGet, "/api/v1/workloads", Bind(h.compute, &ComputeHandlers::List)),
+      Api(Method::kGet, "/api/v1/workloads/{workload_id}", Bind(h.compute, &ComputeHandlers::Get)),
+      Api(Method::kGet, "/api/v1/workloads/{workload_id}/operations", h.operations.Catalogue("workload", "workload_id")),
+
       // Notifications: the caller's inbox (live on /ws/notifications).
       Api(Method::kGet, "/api/v1/notifications", Bind(h.notifications, &NotificationHandlers::List)),
       Api(Method::kPost, "/api/v1/notifications/read-all", Bind(h.notifications, &NotificationHandlers::MarkAllRead),

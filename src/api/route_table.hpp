@@ -6,6 +6,7 @@
 #include "api/access/quota_handlers.hpp"
 #include "api/access/tenancy_handlers.hpp"
 #include "api/access/user_admin_handlers.hpp"
+#include "api/compute/compute_handlers.hpp"
 #include "api/console/console_assets.hpp"
 #include "api/evidence/activity_handlers.hpp"
 #include "api/evidence/audit_handlers.hpp"
@@ -53,6 +54,8 @@ struct ApiServices {
   services::AgentSessionService& agent_sessions;
   services::LivenessRecorder& liveness;
   const services::AgentReleaseService& agent_release;
+  services::SkuService& skus;
+  services::WorkloadService& workloads;
 };
 
 // The handler objects behind the routes; they live as long as the router.
@@ -81,7 +84,8 @@ struct ApiHandlers {
         bootstrap_tokens(clock, s.bootstrap_tokens, std::move(public_origin)),
         nodes(clock, s.nodes, s.setup),
         enrollment(s.enrollment),
-        agent_release(s.agent_release) {}
+        agent_release(s.agent_release),
+        compute(clock, s.skus, s.workloads) {}
 
   std::vector<std::string> allowed_origins;
   LiveSessions live_sessions;
@@ -101,6 +105,7 @@ struct ApiHandlers {
   NodeHandlers nodes;
   EnrollmentHandler enrollment;
   AgentReleaseHandlers agent_release;
+  ComputeHandlers compute;
 };
 
 // What the handlers need, built by the server's composition function.

@@ -21,6 +21,7 @@
 #include "net/middlewares/metrics_middleware.hpp"
 #include "net/middlewares/request_id_middleware.hpp"
 #include "server/periodic_task.hpp"
+#include "shared/worker_loop.hpp"
 #include "services/evidence/activity_service.hpp"
 #include "services/fleet/agent_release_service.hpp"
 #include "services/fleet/agent_session_service.hpp"
@@ -32,6 +33,10 @@
 #include "services/fleet/platform_ca_service.hpp"
 #include "services/fleet/setup_checklist_service.hpp"
 #include "services/fleet/site_service.hpp"
+#include "services/compute/scheduler_service.hpp"
+#include "services/compute/sku_service.hpp"
+#include "services/compute/workload_service.hpp"
+#include "services/operations/kinds/compute_operations.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/operations/kinds/access_operations.hpp"
 #include "services/operations/kinds/fleet_operations.hpp"
@@ -80,6 +85,10 @@ struct ServerApp::Parts {
   std::unique_ptr<services::SetupChecklistService> setup;
   std::unique_ptr<services::AgentSessionService> agent_sessions;
   std::unique_ptr<services::LivenessRecorder> liveness;
+  std::unique_ptr<services::SkuService> skus;
+  std::unique_ptr<services::WorkloadTransitions> workload_transitions;
+  std::unique_ptr<services::WorkloadService> workloads;
+  std::unique_ptr<services::SchedulerService> scheduler;
   services::OperationRegistry operation_kinds;
   std::unique_ptr<services::OperationService> operations;
   std::unique_ptr<services::ActivityService> activity;
@@ -98,6 +107,7 @@ struct ServerApp::Parts {
   std::unique_ptr<net::HttpServer> http;
   std::unique_ptr<PeriodicTask> idempotency_sweeper;
   std::unique_ptr<PeriodicTask> liveness_sweeper;
+  std::unique_ptr<WorkerLoop> scheduler_loop;
 };
 
 namespace {
@@ -211,12 +221,33 @@ void BuildFleet(ServerApp::Parts& p, const services::ServiceContext& context) {
   p.bootstrap_tokens = std::make_unique<services::BootstrapTokenService>(context, *p.platform_ca);
   p.enrollment = std::make_unique<services::EnrollmentService>(context, *p.platform_ca, settings);
   p.nodes = std::make_unique<services::NodeService>(context, settings);
-  p.node_tasks = std::make_unique<services::NodeTaskService>(context);
+  p.node_tasks = std::make_unique<services::NodeTaskService>(context, [&p] {
+    if (p.handlers) p.handlers->agent_hub.Wake();
+  });
   p.agent_release = std::make_unique<services::AgentReleaseService>(
       AgentBinaryFile(c), settings.desired_agent_version.value_or(std::string(GetBuildInfo().version)));
   p.setup = std::make_unique<services::SetupChecklistService>(context, *p.platform_ca, settings, *p.agent_release);
   p.agent_sessions = std::make_unique<services::AgentSessionService>(context, *p.platform_ca, settings, replica);
   p.liveness = std::make_unique<services::LivenessRecorder>(context, settings, replica);
+}
+
+// Compute: the catalog, workloads, their operations and the scheduler that places them. A pass
+// runs when a launch wakes it, and every second for capacity freed by releases, nodes coming
+// back and other replicas' launches.
+void BuildCompute(ServerApp::Parts& p, const services::ServiceContext& context) {
+  p.skus = std::make_unique<services::SkuService>(context);
+  p.workload_transitions = std::make_unique<services::WorkloadTransitions>(context);
+  services::RegisterComputeOperations(p.operation_kinds, *p.node_tasks, *p.workload_transitions);
+  p.scheduler = std::make_unique<services::SchedulerService>(context, *p.operations);
+  p.scheduler_loop = std::make_unique<WorkerLoop>(std::chrono::seconds(1), [&p] {
+    auto placed = p.scheduler->Pass();
+    if (!placed) {
+      p.logger.Warn("scheduler_pass_failed", {{"cause", placed.error().message()}});
+      return false;
+    }
+    return *placed > 0;
+  });
+  p.workloads = std::make_unique<services::WorkloadService>(context, [&p] { p.scheduler_loop->Wake(); });
 }
 
 void BuildServices(ServerApp::Parts& p) {
@@ -238,11 +269,13 @@ void BuildServices(ServerApp::Parts& p) {
   p.idempotency = std::make_unique<services::IdempotencyService>(*p.database, p.clock);
   BuildFleet(p, context);
   BuildOperations(p, context);
+  BuildCompute(p, context);
   const api::ApiServices services{
       *p.auth,          *p.users,          *p.ssh_keys,         *p.credentials,  *p.tenancy,
       *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,   *p.activity,
       *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,        *p.setup,
-      *p.enrollment,    *p.agent_sessions, *p.liveness,         *p.agent_release};
+      *p.enrollment,    *p.agent_sessions, *p.liveness,         *p.agent_release, *p.skus,
+      *p.workloads};
   auto origins = c.allowed_origins;
   std::string public_origin;
   if (!c.public_url.empty()) {
@@ -289,6 +322,7 @@ ServerApp::~ServerApp() {
     parts_->http->Wait();
   }
   parts_->liveness_sweeper.reset();
+  if (parts_->scheduler_loop) parts_->scheduler_loop->Stop();
   if (parts_->handlers) parts_->handlers->agent_hub.Stop();
   if (parts_->runner) parts_->runner->Stop();
   if (parts_->outbox) parts_->outbox->Stop();
@@ -341,6 +375,7 @@ Result<std::uint16_t> ServerApp::Start() {
   GPUAAS_ASSIGN_OR_RETURN(const auto port, p.http->Listen());
   p.runner->Start();
   p.outbox->Start();
+  p.scheduler_loop->Start();
   p.handlers->notification_hub.Start();
   p.handlers->agent_hub.Start();
   p.http->Start();
@@ -360,6 +395,7 @@ void ServerApp::Stop() { parts_->http->Stop(); }
 void ServerApp::Wait() {
   parts_->http->Wait();
   parts_->liveness_sweeper.reset();
+  parts_->scheduler_loop->Stop();
   parts_->handlers->agent_hub.Stop();
   parts_->runner->Stop();
   parts_->outbox->Stop();

@@ -73,10 +73,13 @@ TEST(OpenApiContract, DocumentAndRouteTableAgree) {
   services::EnrollmentService enrollment(context, ca, fleet);
   services::AgentSessionService agent_sessions(context, ca, fleet, "contract-test");
   services::LivenessRecorder liveness(context, fleet, "contract-test");
+  services::SkuService skus(context);
+  services::WorkloadService workloads(context, {});
   api::ApiHandlers handlers(
       clock,
       {auth, users, ssh_keys, credentials, tenancy, audit_query, quotas, entitlements, operations, activity,
-       notifications, sites, bootstrap_tokens, nodes, setup, enrollment, agent_sessions, liveness, agent_release},
+       notifications, sites, bootstrap_tokens, nodes, setup, enrollment, agent_sessions, liveness, agent_release, skus,
+       workloads},
       false, {}, std::chrono::milliseconds(1000), "");
   ASSERT_TRUE(
       api::RegisterRoutes(router, api::ApiDependencies{clock, ids, metrics, readiness, console, handlers}).ok());

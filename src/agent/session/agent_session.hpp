@@ -11,6 +11,8 @@
 #include "agent/tasks/task_environment.hpp"
 #include "agent/transport/frame_connection.hpp"
 #include "agent/transport/server_url.hpp"
+#include "agent/workloads/process_runtime.hpp"
+#include "agent/workloads/terminal_sessions.hpp"
 #include "shared/result.hpp"
 #include "wire/fleet/agent_protocol.hpp"
 
@@ -39,13 +41,14 @@ struct SessionContext {
 };
 
 // One connection's life: challenge, hello, welcome, then heartbeats on the server's interval, tasks
-// as they come, and renewals when due. Tasks run one at a time on this thread; each is short.
+// as they come, renewals when due, and the PTYs of browser terminals. Tasks run one at a time on
+// this thread; each is short.
 class AgentSession {
  public:
   static constexpr auto kHandshakeTimeout = std::chrono::seconds(30);
 
   AgentSession(SessionContext context, transport::FrameConnection& connection)
-      : context_(context), connection_(connection) {}
+      : context_(context), connection_(connection), runtime_(context.tasks.store.data_dir()), terminals_(runtime_) {}
 
   SessionOutcome Run();
 
@@ -59,6 +62,8 @@ class AgentSession {
   Status OnTask(const wire::fleet::TaskFrame& task);
   Status OnCertificate(const wire::fleet::CertificateFrame& frame);
   Status OnRenewFailed(const wire::fleet::RenewFailedFrame& frame);
+  Status OnTerminal(const wire::fleet::TerminalFrame& frame);
+  Status PumpTerminals();
   Status PollRenewal(bool forced);
   Status SendHeartbeat();
   Status Send(const wire::fleet::AgentFrame& frame);
@@ -68,6 +73,9 @@ class AgentSession {
   std::int64_t heartbeat_seq_ = 0;
   std::optional<std::string> renew_task_id_;  // a renew_certificate task waiting for the server's certificate
   bool restart_requested_ = false;
+  // Browser terminals live as long as the connection that relays them.
+  workloads::ProcessRuntime runtime_;
+  workloads::TerminalSessions terminals_;
 };
 
 // A server refusal that means "this node may not connect": revoked, retired or unknown.

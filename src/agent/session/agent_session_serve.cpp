@@ -14,6 +14,8 @@ namespace {
 namespace fleet = wire::fleet;
 const log::Logger logger{"session"};
 constexpr auto kPollSlice = std::chrono::milliseconds(200);
+// While a terminal is open its output is read this often: typing feels immediate.
+constexpr auto kTerminalSlice = std::chrono::milliseconds(10);
 
 }  // namespace
 
@@ -34,9 +36,11 @@ SessionOutcome AgentSession::Serve(std::chrono::seconds heartbeat_interval) {
       if (auto renewed = PollRenewal(false); !renewed) return disconnected(renewed.error());
       next_heartbeat = now + heartbeat_interval;
     }
-    const auto wait = std::min(kPollSlice, std::chrono::duration_cast<std::chrono::milliseconds>(next_heartbeat - now));
+    const auto slice = terminals_.empty() ? kPollSlice : kTerminalSlice;
+    const auto wait = std::min(slice, std::chrono::duration_cast<std::chrono::milliseconds>(next_heartbeat - now));
     auto text = connection_.Receive(std::max(wait, std::chrono::milliseconds(1)));
     if (!text) return disconnected(text.error());
+    if (auto pumped = PumpTerminals(); !pumped) return disconnected(pumped.error());
     if (!*text) continue;
     auto frame = fleet::DecodeFrame(**text);
     if (!frame && IsRejection(frame.error())) {
@@ -54,6 +58,7 @@ SessionOutcome AgentSession::Serve(std::chrono::seconds heartbeat_interval) {
 
 Status AgentSession::OnFrame(fleet::AgentFrame frame) {
   if (const auto* task = std::get_if<fleet::TaskFrame>(&frame)) return OnTask(*task);
+  if (const auto* terminal = std::get_if<fleet::TerminalFrame>(&frame)) return OnTerminal(*terminal);
   if (const auto* certificate = std::get_if<fleet::CertificateFrame>(&frame)) return OnCertificate(*certificate);
   if (const auto* failed = std::get_if<fleet::RenewFailedFrame>(&frame)) return OnRenewFailed(*failed);
   if (const auto* welcome = std::get_if<fleet::WelcomeFrame>(&frame)) {
@@ -123,6 +128,17 @@ Status AgentSession::SendHeartbeat() {
                                   .running_tasks = {}};
   if (renew_task_id_) heartbeat.running_tasks.push_back(*renew_task_id_);
   return Send(heartbeat);
+}
+
+Status AgentSession::OnTerminal(const fleet::TerminalFrame& frame) {
+  for (auto& reply : terminals_.Handle(frame)) GPUAAS_RETURN_IF_ERROR(Send(reply));
+  return Ok();
+}
+
+Status AgentSession::PumpTerminals() {
+  if (terminals_.empty()) return Ok();
+  for (auto& output : terminals_.Poll()) GPUAAS_RETURN_IF_ERROR(Send(output));
+  return Ok();
 }
 
 Status AgentSession::Send(const fleet::AgentFrame& frame) { return connection_.Send(fleet::EncodeFrame(frame)); }

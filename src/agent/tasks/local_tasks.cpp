@@ -38,6 +38,7 @@ std::optional<Result<boost::json::object>> ResultOf(const fleet::TaskFrame& task
   if (task.kind == fleet::kTaskRefreshInventory) return RefreshInventoryTask(environment);
   if (task.kind == fleet::kTaskCollectDiagnostics) return DiagnosticsTask(environment);
   if (task.kind == fleet::kTaskDrain) return DrainTask(task.params);
+  if (IsWorkloadTask(task.kind)) return WorkloadTask(task, environment);
   return std::nullopt;
 }
 

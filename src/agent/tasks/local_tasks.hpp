@@ -23,5 +23,7 @@ Result<boost::json::object> ProbeTask(const TaskEnvironment& environment);
 Result<boost::json::object> RefreshInventoryTask(const TaskEnvironment& environment);
 Result<boost::json::object> DiagnosticsTask(const TaskEnvironment& environment);
 Result<boost::json::object> DrainTask(const boost::json::object& params);
+bool IsWorkloadTask(std::string_view kind);
+Result<boost::json::object> WorkloadTask(const wire::fleet::TaskFrame& task, const TaskEnvironment& environment);
 
 }  // namespace gpuaas::agent::tasks

@@ -32,13 +32,14 @@ Result<repositories::NodeTaskRecord> NodeTaskService::AwaitFinished(std::string_
                                                                     std::string_view kind,
                                                                     std::chrono::milliseconds wait) {
   const auto deadline = std::chrono::steady_clock::now() + wait;
+  if (deliver_now_) deliver_now_();
   while (true) {
     std::optional<repositories::NodeTaskRecord> task;
     GPUAAS_RETURN_IF_ERROR(context_.database.Read([&](store::Session& session) -> Status {
       GPUAAS_ASSIGN_OR_RETURN(task, NodeTaskRepository::FindByOperation(session, operation_id, kind));
       return Ok();
     }));
-    if (!task) return Error::Internal("the node task of operation " + std::string(operation_id) + " is missing");
+    if (!task) return Error::NotFound("the node task of operation " + std::string(operation_id) + " is missing");
     if (Finished(*task)) return std::move(*task);
     if (std::chrono::steady_clock::now() >= deadline) {
       return Error::Unavailable("the agent has not finished the " + std::string(kind) + " task yet (" + task->state +

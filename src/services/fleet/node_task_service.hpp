@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "repositories/fleet/node_task_repository.hpp"
@@ -14,7 +15,10 @@ namespace gpuaas::services {
 // to the agent by the replica holding its socket, finished by the agent's task updates.
 class NodeTaskService {
  public:
-  explicit NodeTaskService(ServiceContext context) : context_(context) {}
+  // `deliver_now` asks the replica's agent hub to hand queued tasks out at once instead of at its
+  // next poll (called when a wait starts, which is after the queueing transaction committed).
+  explicit NodeTaskService(ServiceContext context, std::function<void()> deliver_now = {})
+      : context_(context), deliver_now_(std::move(deliver_now)) {}
 
   // Queues `kind` for the node once per (operation, kind): a repeated step finds the first.
   Status Queue(store::Session& session, std::string_view node_id, std::string_view operation_id, std::string_view kind,
@@ -28,6 +32,7 @@ class NodeTaskService {
 
  private:
   ServiceContext context_;
+  std::function<void()> deliver_now_;
 };
 
 }  // namespace gpuaas::services

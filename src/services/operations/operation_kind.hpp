@@ -73,6 +73,7 @@ struct StepContext {
   int attempt = 1;  // of this step, from 1
   Timestamp now;
   boost::json::object result;  // the last step may fill it; it becomes the operation's result
+  std::string failure;         // for compensate: why the operation failed ("" when cancelled)
 };
 
 // A step is idempotent in two halves:

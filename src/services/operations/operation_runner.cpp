@@ -225,6 +225,7 @@ Status OperationRunner::Fail(const Lease& lease, const OperationRecord& op, cons
   auto failed = context_.database.Write([&](store::Session& session) -> Status {
     const auto now = context_.clock.Now();
     context.now = now;
+    context.failure = error.message();
     if (kind != nullptr && kind->compensate) GPUAAS_RETURN_IF_ERROR(kind->compensate(session, context));
     GPUAAS_ASSIGN_OR_RETURN(
         const bool fenced,

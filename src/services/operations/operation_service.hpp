@@ -81,6 +81,16 @@ class OperationService {
   Result<OperationView> Cancel(const Caller& caller, std::string_view id);
   Result<OperationView> Retry(const Caller& caller, std::string_view id);
 
+  // For workers that change a resource and start its operation in one transaction (the
+  // scheduler placing a workload): nothing is audited as a refusal here; the caller calls
+  // Changed() once the transaction committed.
+  Result<OperationView> StartWithin(store::Session& session, const Caller& caller, const StartOperationInput& input) {
+    return StartIn(session, caller, input);
+  }
+  void Changed() const {
+    if (on_change_) on_change_();
+  }
+
   [[nodiscard]] const OperationRegistry& registry() const { return registry_; }
 
  private:

@@ -79,6 +79,20 @@ struct Encoder {
   boost::json::object operator()(const RenewFailedFrame& f) const {
     return Typed("renew_failed", {{"message", f.message}});
   }
+  boost::json::object operator()(const TerminalFrame& f) const {
+    boost::json::object body{{"session_id", f.session_id}, {"op", f.op}};
+    if (f.workload_id) body["workload_id"] = *f.workload_id;
+    if (f.data_b64) body["data_b64"] = *f.data_b64;
+    if (f.cols) body["cols"] = *f.cols;
+    if (f.rows) body["rows"] = *f.rows;
+    return Typed("terminal", std::move(body));
+  }
+  boost::json::object operator()(const TerminalOutputFrame& f) const {
+    boost::json::object body{{"session_id", f.session_id}, {"event", f.event}};
+    if (f.data_b64) body["data_b64"] = *f.data_b64;
+    if (f.message) body["message"] = *f.message;
+    return Typed("terminal_output", std::move(body));
+  }
 };
 
 Result<AgentFrame> DecodeHello(JsonObjectReader& reader) {
@@ -131,6 +145,36 @@ Result<AgentFrame> DecodeTaskUpdate(JsonObjectReader& reader) {
   return AgentFrame(std::move(frame));
 }
 
+Result<AgentFrame> DecodeTerminal(JsonObjectReader& reader) {
+  TerminalFrame frame;
+  frame.session_id = reader.String("session_id");
+  frame.op = reader.String("op");
+  frame.workload_id = reader.OptionalString("workload_id");
+  frame.data_b64 = reader.OptionalString("data_b64");
+  frame.cols = reader.OptionalUnsigned("cols", 1000);
+  frame.rows = reader.OptionalUnsigned("rows", 1000);
+  if (!reader.failed() && frame.op != "open" && frame.op != "input" && frame.op != "resize" && frame.op != "close") {
+    reader.Fail("op", "expected open, input, resize or close");
+  }
+  if (!reader.failed() && frame.op == "open" && !frame.workload_id) reader.Fail("workload_id", "is required to open");
+  GPUAAS_RETURN_IF_ERROR(reader.Finish());
+  return AgentFrame(std::move(frame));
+}
+
+Result<AgentFrame> DecodeTerminalOutput(JsonObjectReader& reader) {
+  TerminalOutputFrame frame;
+  frame.session_id = reader.String("session_id");
+  frame.event = reader.String("event");
+  frame.data_b64 = reader.OptionalString("data_b64");
+  frame.message = reader.OptionalString("message");
+  if (!reader.failed() && frame.event != "ready" && frame.event != "output" && frame.event != "closed" &&
+      frame.event != "error") {
+    reader.Fail("event", "expected ready, output, closed or error");
+  }
+  GPUAAS_RETURN_IF_ERROR(reader.Finish());
+  return AgentFrame(std::move(frame));
+}
+
 Result<AgentFrame> DecodeBody(std::string_view type, JsonObjectReader& reader) {
   if (type == "challenge") {
     ChallengeFrame frame{reader.String("nonce")};
@@ -173,6 +217,8 @@ Result<AgentFrame> DecodeBody(std::string_view type, JsonObjectReader& reader) {
     GPUAAS_RETURN_IF_ERROR(reader.Finish());
     return AgentFrame(std::move(frame));
   }
+  if (type == "terminal") return DecodeTerminal(reader);
+  if (type == "terminal_output") return DecodeTerminalOutput(reader);
   return Error::InvalidArgument("type", "is not a known frame type: " + std::string(type));
 }
 

@@ -109,6 +109,11 @@ inline constexpr std::string_view kTaskRestartAgent = "restart_agent";
 inline constexpr std::string_view kTaskRenewCertificate = "renew_certificate";
 // Params: download_path, sha256, version (agent/tasks/self_update_task.hpp).
 inline constexpr std::string_view kTaskSelfUpdate = "self_update";
+// Compute workloads (agent/workloads/process_runtime.hpp). Params of all three: workload_id,
+// unix_user; provision adds gpu_indexes, cuda_visible_devices and ssh_keys (authorized_keys lines).
+inline constexpr std::string_view kTaskWorkloadProvision = "workload_provision";
+inline constexpr std::string_view kTaskWorkloadRelease = "workload_release";
+inline constexpr std::string_view kTaskWorkloadRestart = "workload_restart";
 
 // Where a server publishes agent binaries for self_update, by content: <prefix><sha256>/gpuaas-agent.
 inline constexpr std::string_view kAgentReleasesPath = "/api/v1/agent/releases/";
@@ -150,9 +155,29 @@ struct RenewFailedFrame {
   std::string message;
 };
 
+// The browser terminal, relayed by the server. Server to agent: op open (workload_id, cols, rows),
+// input (data_b64), resize (cols, rows) or close. Bytes travel base64-encoded: a PTY's output is not
+// UTF-8 text and may split a character between two reads.
+struct TerminalFrame {
+  std::string session_id;
+  std::string op;  // open | input | resize | close
+  std::optional<std::string> workload_id;
+  std::optional<std::string> data_b64;
+  std::optional<std::uint64_t> cols;
+  std::optional<std::uint64_t> rows;
+};
+
+// Agent to server: event ready (the shell started), output (data_b64), closed or error (message).
+struct TerminalOutputFrame {
+  std::string session_id;
+  std::string event;  // ready | output | closed | error
+  std::optional<std::string> data_b64;
+  std::optional<std::string> message;
+};
+
 // A frame of either direction, read by its "type".
 using AgentFrame = std::variant<ChallengeFrame, HelloFrame, WelcomeFrame, HeartbeatFrame, TaskFrame, TaskUpdateFrame,
-                                RenewFrame, CertificateFrame, RenewFailedFrame>;
+                                RenewFrame, CertificateFrame, RenewFailedFrame, TerminalFrame, TerminalOutputFrame>;
 
 // Serialised frame text with its "type".
 std::string EncodeFrame(const AgentFrame& frame);

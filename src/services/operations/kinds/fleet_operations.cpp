@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "repositories/compute/workload_repository.hpp"
 #include "repositories/fleet/node_certificate_repository.hpp"
 #include "repositories/fleet/node_repository.hpp"
 #include "services/access/authorizer.hpp"
@@ -25,12 +26,12 @@ Result<TargetView> ResolveNode(store::Session& session, const Caller& caller, st
   if (!caller.principal.platform_admin) return hidden;
   GPUAAS_ASSIGN_OR_RETURN(const auto node, repositories::NodeRepository::Find(session, id));
   if (!node) return hidden;
+  GPUAAS_ASSIGN_OR_RETURN(const auto workloads, repositories::WorkloadRepository::CountOnNode(session, node->id));
   TargetView target{"node", node->id, node->name, {}, {}, {}, "/platform/nodes/" + node->id};
   target.facts = {{"state", node->state},
                   {"scheduling", node->scheduling},
                   {"connected", node->connected ? "true" : "false"},
-                  // Workloads arrive with issue 7; until then no node has any.
-                  {"workloads", "0"}};
+                  {"workloads", std::to_string(workloads)}};
   return target;
 }
 
