@@ -1419,6 +1419,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Compute catalog with live availability.
+         * @description Active SKUs (platform admins also see draft and retired ones). With ?project= each says whether the project is entitled to it.
+         */
+        get: operations["listSkus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Workloads workbench.
+         * @description view=default: what runs or needs action; history: released and archived failures; all. Newest first; keyset pagination.
+         */
+        get: operations["listWorkloads"];
+        put?: never;
+        /**
+         * Launch compute workloads.
+         * @description Validated against the catalog, the project's entitlements and the quota ceilings; then queued for the scheduler. No capacity is not an error: the workload is queued with queue_reason. Needs the project member role.
+         */
+        post: operations["launchWorkload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workloads/{workload_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workload with its detail tabs. */
+        get: operations["getWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workloads/{workload_id}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workload's operations.
+         * @description workload.release (confirmation = confirm), workload.restart (confirm), workload.retry_provisioning, workload.rename (params {name}), workload.force_release (platform admins, typed confirmation = the workload's name). workload.provision is started by the scheduler only. Start one with POST /api/v1/operations and target {type: workload, id}.
+         */
+        get: operations["getWorkloadOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2447,6 +2528,155 @@ export interface components {
             size_bytes: number;
             /** @description GET it for the binary: /api/v1/agent/releases/{sha256}/gpuaas-agent. */
             download_path: string;
+        };
+        SkuAvailability: {
+            /** @description Units that could be placed now. */
+            available: number;
+            /** @description Units the schedulable fleet offers when empty. */
+            capacity: number;
+            /** @enum {string} */
+            state: "available" | "limited" | "sold_out";
+        };
+        /** @description One shape of the Compute catalog. */
+        Sku: {
+            id: string;
+            name: string;
+            title: string;
+            /** @description GPU family: H100, A100, L40S. */
+            gpu_model: string;
+            /** @enum {integer} */
+            gpus: 1 | 2 | 4 | 8;
+            vcpu: number;
+            memory_gib: number;
+            disk_gib: number;
+            /** @description Price of one unit per hour in micro-units of currency. */
+            hourly_price_micros: number;
+            currency: string;
+            /** @description Empty: every region. */
+            regions: string[];
+            /** @enum {string} */
+            state: "draft" | "active" | "retired";
+            /** @description Whether the project named in ?project= may launch it; null without a project. */
+            entitled: boolean | null;
+            availability: components["schemas"]["SkuAvailability"];
+        };
+        WorkloadSummaryNode: {
+            id: string;
+            name: string;
+        };
+        /** @description A compute workload as the workbench lists it; the attention fields are computed by the server. */
+        Workload: {
+            id: string;
+            name: string;
+            project_id: string;
+            owner: {
+                id: string;
+                label: string;
+            };
+            /** @enum {string} */
+            kind: "compute";
+            sku: {
+                id: string;
+                name: string;
+                title: string;
+                gpu_model: string;
+                gpus: number;
+                hourly_price_micros: number;
+            };
+            /** @enum {string} */
+            state: "requested" | "queued" | "provisioning" | "active" | "releasing" | "released" | "failed" | "release_failed";
+            state_reason: string | null;
+            /** @enum {string|null} */
+            queue_reason: "no_capacity" | "quota" | "entitlement" | "waiting_for_earlier_request" | null;
+            node: components["schemas"]["WorkloadSummaryNode"] | null;
+            gpu_indexes: number[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            timestamps: {
+                /** Format: date-time */
+                requested_at: string;
+                /** Format: date-time */
+                queued_at: string | null;
+                /** Format: date-time */
+                provisioning_at: string | null;
+                /** Format: date-time */
+                active_at: string | null;
+                /** Format: date-time */
+                releasing_at: string | null;
+                /** Format: date-time */
+                released_at: string | null;
+                /** Format: date-time */
+                failed_at: string | null;
+            };
+            hourly_price_micros: number;
+            /** @description Accrued while active, at the hourly price. */
+            accrued_micros: number;
+            is_actionable: boolean;
+            action_required: string | null;
+            /** Format: date-time */
+            actionable_until: string | null;
+            /** Format: date-time */
+            archived_at: string | null;
+            primary_action: {
+                kind: string;
+                label: string;
+            } | null;
+            next_steps: string[];
+            /** @description What isolation the node provides, as its agent reported it. */
+            isolation: string | null;
+        };
+        WorkloadDetail: components["schemas"]["Workload"] & {
+            timeline: {
+                state: string;
+                /** Format: date-time */
+                at: string;
+                note: string | null;
+            }[];
+            connect: {
+                available: boolean;
+                reason: string | null;
+                ssh_user: string | null;
+                host: string | null;
+                port: number | null;
+                ssh_command: string | null;
+                terminal: boolean;
+            };
+            metrics: {
+                gpus: {
+                    [key: string]: unknown;
+                }[];
+                /** Format: date-time */
+                at: string | null;
+            };
+            storage: {
+                items: Record<string, unknown>[];
+            };
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        LaunchWorkloadRequest: {
+            project: string;
+            /** @description SKU id or name. */
+            sku: string;
+            /** @default 1 */
+            count?: number;
+            /** @description a-z, 0-9 and -; several workloads get -2, -3, ... */
+            name: string;
+            ssh_key_ids?: string[];
+            /** @description A key to add to the caller's account and install, in authorized_keys form. */
+            ssh_public_key?: string;
+        };
+        WorkloadPage: {
+            items: components["schemas"]["Workload"][];
+            next_cursor: string | null;
+            counts: {
+                default: number;
+                history: number;
+                all: number;
+            };
         };
     };
     responses: {
@@ -6127,6 +6357,169 @@ export interface operations {
             /** @description The node is retired. */
             403: components["responses"]["Error"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    listSkus: {
+        parameters: {
+            query?: {
+                project?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Sku"][];
+                    };
+                };
+            };
+            /** @description An unknown query parameter. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description No such project, or one the caller cannot see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkloads: {
+        parameters: {
+            query?: {
+                project?: string;
+                view?: "default" | "history" | "all";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workloads. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadPage"];
+                };
+            };
+            /** @description An unknown parameter, a bad view, cursor or limit. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description No such project, or one the caller cannot see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    launchWorkload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. 1-255 printable ASCII characters without spaces. The first completed answer is stored for this caller and key; the same key with the same method, target and body replays it with `Idempotent-Replayed: true` (secret-looking fields replayed as "***", headers such as Set-Cookie not replayed). The same key with a different request is 400; while the first request still runs, 409. Answers 400, 401, 405, 413, 415 and 429 are not stored, so the key can be reused after fixing the request; any other answer (errors such as 403, 404, 409 and 412 included) is. Optional: without the header nothing is stored. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required when authenticating with the gpuaas_session cookie: the csrf_token returned by sign-in, sign-up and GET /api/v1/auth/session. A cookie-authenticated mutation without the right value is refused with 403 permission_denied. Not needed with a bearer token or for POST /api/v1/auth/login. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchWorkloadRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the workloads, requested. */
+            202: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Workload"][];
+                    };
+                };
+            };
+            /** @description A field is missing, unknown or invalid (details.field names it): an unknown or inactive sku, a count over 16 or over the quota, a bad name, an SSH key that is not the caller's, a malformed ssh_public_key. */
+            400: components["responses"]["Error"];
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description Not a member of the project, a read-only token, a missing CSRF token, or a SKU the project is not entitled to (details.field = sku). */
+            403: components["responses"]["Error"];
+            /** @description No such project, or one the caller cannot see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadDetail"];
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description No such workload, or one in a project the caller cannot see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkloadOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationCatalog"];
+                };
+            };
+            /** @description No valid credentials: no session cookie or bearer token, or one that expired or was revoked. */
+            401: components["responses"]["Error"];
+            /** @description No such workload, or one the caller cannot see. */
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
