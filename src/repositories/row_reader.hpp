@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,26 @@ inline store::Value OptionalTextValue(const std::optional<std::string>& text) {
 
 inline store::Value OptionalIntValue(const std::optional<std::int64_t>& value) {
   return value ? store::Value(*value) : store::Null();
+}
+
+// Lists stored as space-separated text (entitlement allow lists, SKU regions).
+inline std::vector<std::string> SplitSpaces(std::string_view text) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    const auto end = std::min(text.find(' '), text.size());
+    if (end > 0) items.emplace_back(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return items;
+}
+
+inline std::string JoinSpaces(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += ' ';
+    text += item;
+  }
+  return text;
 }
 
 // Appends "AND column = ?" to a WHERE clause when a filter value is given.

@@ -21,7 +21,9 @@
 #include "net/middlewares/metrics_middleware.hpp"
 #include "net/middlewares/request_id_middleware.hpp"
 #include "server/periodic_task.hpp"
-#include "shared/worker_loop.hpp"
+#include "services/compute/scheduler_service.hpp"
+#include "services/compute/sku_service.hpp"
+#include "services/compute/workload_service.hpp"
 #include "services/evidence/activity_service.hpp"
 #include "services/fleet/agent_release_service.hpp"
 #include "services/fleet/agent_session_service.hpp"
@@ -33,12 +35,9 @@
 #include "services/fleet/platform_ca_service.hpp"
 #include "services/fleet/setup_checklist_service.hpp"
 #include "services/fleet/site_service.hpp"
-#include "services/compute/scheduler_service.hpp"
-#include "services/compute/sku_service.hpp"
-#include "services/compute/workload_service.hpp"
-#include "services/operations/kinds/compute_operations.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/operations/kinds/access_operations.hpp"
+#include "services/operations/kinds/compute_operations.hpp"
 #include "services/operations/kinds/fleet_operations.hpp"
 #include "services/operations/kinds/platform_operations.hpp"
 #include "services/operations/operation_runner.hpp"
@@ -48,6 +47,7 @@
 #include "services/platform/outbox_dispatcher.hpp"
 #include "services/platform/readiness_service.hpp"
 #include "shared/build_info.hpp"
+#include "shared/worker_loop.hpp"
 #include "store/migrations/migration_runner.hpp"
 #include "store/open_database.hpp"
 
@@ -271,9 +271,9 @@ void BuildServices(ServerApp::Parts& p) {
   BuildOperations(p, context);
   BuildCompute(p, context);
   const api::ApiServices services{
-      *p.auth,          *p.users,          *p.ssh_keys,         *p.credentials,  *p.tenancy,
-      *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,   *p.activity,
-      *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,        *p.setup,
+      *p.auth,          *p.users,          *p.ssh_keys,         *p.credentials,   *p.tenancy,
+      *p.audit_query,   *p.quotas,         *p.entitlements,     *p.operations,    *p.activity,
+      *p.notifications, *p.sites,          *p.bootstrap_tokens, *p.nodes,         *p.setup,
       *p.enrollment,    *p.agent_sessions, *p.liveness,         *p.agent_release, *p.skus,
       *p.workloads};
   auto origins = c.allowed_origins;

@@ -1,11 +1,11 @@
 #include "agent/workloads/process_runtime.hpp"
 
-#include <boost/json.hpp>
-
 #include <pwd.h>
-#include <sys/stat.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <boost/json.hpp>
 
 #include <chrono>
 #include <fstream>
@@ -114,7 +114,8 @@ Result<WorkloadSpec> WorkloadSpecFromParams(const boost::json::object& params, b
   return spec;
 }
 
-ProcessRuntime::ProcessRuntime(fs::path data_dir) : root_(std::move(data_dir) / "workloads"), as_root_(::geteuid() == 0) {}
+ProcessRuntime::ProcessRuntime(fs::path data_dir)
+    : root_(std::move(data_dir) / "workloads"), as_root_(::geteuid() == 0) {}
 
 fs::path ProcessRuntime::RecordPath(std::string_view workload_id) const {
   return root_ / (std::string(workload_id) + ".json");
@@ -146,7 +147,8 @@ Result<std::optional<WorkloadAccount>> ProcessRuntime::Find(std::string_view wor
   GPUAAS_ASSIGN_OR_RETURN(const auto text, state::ReadTextFile(RecordPath(workload_id)));
   boost::system::error_code ec;
   const auto parsed = boost::json::parse(text, ec);
-  if (ec || !parsed.is_object()) return Error::Internal("the record of workload " + std::string(workload_id) + " is unreadable");
+  if (ec || !parsed.is_object())
+    return Error::Internal("the record of workload " + std::string(workload_id) + " is unreadable");
   const auto& o = parsed.as_object();
   WorkloadAccount account;
   account.workload_id = TextParam(o, "workload_id");
@@ -166,9 +168,9 @@ Result<boost::json::object> ProcessRuntime::Provision(const WorkloadSpec& spec) 
   account.own_user = as_root_;
   if (as_root_) {
     if (::getpwnam(spec.unix_user.c_str()) == nullptr) {
-      GPUAAS_RETURN_IF_ERROR(RunCommand({"useradd", "--create-home", "--home-dir", "/home/" + spec.unix_user, "--shell",
-                                         LoginShell(), "--comment", "gpuaas workload " + spec.workload_id,
-                                         "--user-group", spec.unix_user}));
+      GPUAAS_RETURN_IF_ERROR(
+          RunCommand({"useradd", "--create-home", "--home-dir", "/home/" + spec.unix_user, "--shell", LoginShell(),
+                      "--comment", "gpuaas workload " + spec.workload_id, "--user-group", spec.unix_user}));
     }
     const auto* entry = ::getpwnam(spec.unix_user.c_str());
     if (entry == nullptr) return Error::Unavailable("useradd did not create " + spec.unix_user);

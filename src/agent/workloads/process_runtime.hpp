@@ -1,8 +1,8 @@
 #pragma once
 
-#include <boost/json/object.hpp>
-
 #include <sys/types.h>
+
+#include <boost/json/object.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -17,7 +17,7 @@ namespace gpuaas::agent::workloads {
 struct WorkloadSpec {
   std::string workload_id;
   std::string unix_user;
-  std::string cuda_visible_devices;  // "2,3"
+  std::string cuda_visible_devices;   // "2,3"
   std::vector<std::string> ssh_keys;  // authorized_keys lines
 };
 

@@ -98,7 +98,8 @@ std::vector<fleet::TerminalOutputFrame> TerminalSessions::Handle(const fleet::Te
   auto it = sessions_.find(frame.session_id);
   if (frame.op == "open") {
     if (it != sessions_.end()) return {Event(frame.session_id, "error", "the session is already open")};
-    if (sessions_.size() >= kMaxSessions) return {Event(frame.session_id, "error", "too many open terminals on this node")};
+    if (sessions_.size() >= kMaxSessions)
+      return {Event(frame.session_id, "error", "too many open terminals on this node")};
     auto account = runtime_.Find(frame.workload_id.value_or(""));
     if (!account) return {Event(frame.session_id, "error", account.error().message())};
     if (!*account) return {Event(frame.session_id, "error", "the workload is not provisioned on this node")};
@@ -154,8 +155,8 @@ std::vector<fleet::TerminalOutputFrame> TerminalSessions::Poll() {
     for (int reads = 0; reads < 4; ++reads) {
       const auto n = ::read(it->second.master.get(), chunk.data(), chunk.size());
       if (n > 0) {
-        frames.push_back({it->first, "output", Base64Encode(std::string_view(chunk.data(), static_cast<std::size_t>(n))),
-                          std::nullopt});
+        frames.push_back({it->first, "output",
+                          Base64Encode(std::string_view(chunk.data(), static_cast<std::size_t>(n))), std::nullopt});
         continue;
       }
       // EIO: the shell and everything on its terminal exited.

@@ -19,7 +19,8 @@ Result<net::Response> ComputeHandlers::Catalog(net::Request& request) {
 
 Result<net::Response> ComputeHandlers::Launch(net::Request& request) {
   const auto& body = request.json.as_object();
-  GPUAAS_RETURN_IF_ERROR(RejectUnknownFields(body, {"project", "sku", "count", "name", "ssh_key_ids", "ssh_public_key"}));
+  GPUAAS_RETURN_IF_ERROR(
+      RejectUnknownFields(body, {"project", "sku", "count", "name", "ssh_key_ids", "ssh_public_key"}));
   services::LaunchInput input;
   GPUAAS_ASSIGN_OR_RETURN(input.project_id, RequiredString(body, "project", 100));
   GPUAAS_ASSIGN_OR_RETURN(input.sku, RequiredString(body, "sku", 100));
@@ -54,12 +55,12 @@ Result<net::Response> ComputeHandlers::List(net::Request& request) {
   const auto now = clock_.Now();
   boost::json::array items;
   for (const auto& workload : page.items) items.push_back(WorkloadJson(workload, now));
-  return JsonReply(200, boost::json::object{{"items", std::move(items)},
-                                            {"next_cursor", StringOrNull(page.next_cursor)},
-                                            {"counts",
-                                             {{"default", page.count_default},
-                                              {"history", page.count_history},
-                                              {"all", page.count_all}}}});
+  return JsonReply(
+      200,
+      boost::json::object{
+          {"items", std::move(items)},
+          {"next_cursor", StringOrNull(page.next_cursor)},
+          {"counts", {{"default", page.count_default}, {"history", page.count_history}, {"all", page.count_all}}}});
 }
 
 Result<net::Response> ComputeHandlers::Get(net::Request& request) {

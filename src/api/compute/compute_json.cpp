@@ -41,15 +41,15 @@ boost::json::object ConnectJson(const repositories::WorkloadRecord& w) {
   const bool active = w.state == "active";
   const auto user = TextIn(connection, "ssh_user");
   const auto host = w.node_hostname.value_or("");
-  boost::json::object json{{"available", active},
-                           {"reason", active ? boost::json::value(nullptr)
-                                             : boost::json::value("Connect once the workload is active; it is " +
-                                                                  w.state)},
-                           {"ssh_user", user.empty() ? boost::json::value(nullptr) : boost::json::value(user)},
-                           {"host", host.empty() ? boost::json::value(nullptr) : boost::json::value(host)},
-                           {"port", active ? boost::json::value(22) : boost::json::value(nullptr)},
-                           {"ssh_command", nullptr},
-                           {"terminal", active}};
+  boost::json::object json{
+      {"available", active},
+      {"reason", active ? boost::json::value(nullptr)
+                        : boost::json::value("Connect once the workload is active; it is " + w.state)},
+      {"ssh_user", user.empty() ? boost::json::value(nullptr) : boost::json::value(user)},
+      {"host", host.empty() ? boost::json::value(nullptr) : boost::json::value(host)},
+      {"port", active ? boost::json::value(22) : boost::json::value(nullptr)},
+      {"ssh_command", nullptr},
+      {"terminal", active}};
   if (active && !user.empty() && !host.empty()) json["ssh_command"] = "ssh " + user + "@" + host;
   return json;
 }
@@ -164,15 +164,15 @@ boost::json::object WorkloadDetailJson(const services::WorkloadDetail& detail, T
       if (key.is_object()) fingerprints.push_back(boost::json::value(TextIn(key.as_object(), "fingerprint")));
     }
   }
-  json["config"] = {{"sku", w.sku_name},
-                    {"gpus", w.gpus},
-                    {"gpu_indexes", GpuIndexes(w)},
-                    {"cuda_visible_devices",
-                     w.first_gpu ? boost::json::value(services::CudaVisibleDevices(*w.first_gpu, w.gpus))
-                                 : boost::json::value(nullptr)},
-                    {"runtime", "process"},
-                    {"ssh_key_fingerprints", std::move(fingerprints)},
-                    {"region", w.regions.empty() ? boost::json::value("any") : boost::json::value(w.regions.front())}};
+  json["config"] = {
+      {"sku", w.sku_name},
+      {"gpus", w.gpus},
+      {"gpu_indexes", GpuIndexes(w)},
+      {"cuda_visible_devices", w.first_gpu ? boost::json::value(services::CudaVisibleDevices(*w.first_gpu, w.gpus))
+                                           : boost::json::value(nullptr)},
+      {"runtime", "process"},
+      {"ssh_key_fingerprints", std::move(fingerprints)},
+      {"region", w.regions.empty() ? boost::json::value("any") : boost::json::value(w.regions.front())}};
   return json;
 }
 

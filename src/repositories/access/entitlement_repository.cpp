@@ -7,25 +7,6 @@
 namespace gpuaas::repositories {
 namespace {
 
-std::vector<std::string> SplitSpaces(std::string_view text) {
-  std::vector<std::string> items;
-  while (!text.empty()) {
-    const auto end = std::min(text.find(' '), text.size());
-    if (end > 0) items.emplace_back(text.substr(0, end));
-    text.remove_prefix(std::min(end + 1, text.size()));
-  }
-  return items;
-}
-
-std::string JoinSpaces(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += ' ';
-    text += item;
-  }
-  return text;
-}
-
 EntitlementRecord FromRow(const store::Row& row) {
   return EntitlementRecord{row.Text(0),    row.Text(1), row.Text(2), SplitSpaces(row.Text(3)),
                            TimeAt(row, 4), row.Text(5)};

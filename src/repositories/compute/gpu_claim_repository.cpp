@@ -13,11 +13,11 @@ Status GpuClaimRepository::Claim(store::Session& session, std::string_view node_
                                  std::int64_t gpus, std::string_view workload_id, std::string_view project_id,
                                  std::string_view owner_id, Timestamp now) {
   for (std::int64_t index = first_gpu; index < first_gpu + gpus; ++index) {
-    GPUAAS_RETURN_IF_ERROR(session.Execute(
-        "INSERT INTO gpu_claims (node_id, gpu_index, workload_id, project_id, owner_id, claimed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {std::string(node_id), index, std::string(workload_id), std::string(project_id), std::string(owner_id),
-         TimeValue(now)}));
+    GPUAAS_RETURN_IF_ERROR(
+        session.Execute("INSERT INTO gpu_claims (node_id, gpu_index, workload_id, project_id, owner_id, claimed_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        {std::string(node_id), index, std::string(workload_id), std::string(project_id),
+                         std::string(owner_id), TimeValue(now)}));
   }
   return Ok();
 }

@@ -1,7 +1,5 @@
 #include "repositories/compute/sku_repository.hpp"
 
-#include <sstream>
-
 #include "repositories/row_reader.hpp"
 
 namespace gpuaas::repositories {
@@ -11,17 +9,21 @@ constexpr std::string_view kSelect =
     "SELECT id, name, title, gpu_model, gpus, vcpu, memory_gib, disk_gib, hourly_price_micros, currency, regions, "
     "state, created_at, updated_at FROM skus ";
 
-std::vector<std::string> Words(const std::string& text) {
-  std::vector<std::string> words;
-  std::istringstream stream(text);
-  for (std::string word; stream >> word;) words.push_back(word);
-  return words;
-}
-
 SkuRecord FromRow(const store::Row& row) {
-  return SkuRecord{row.Text(0),       row.Text(1),       row.Text(2),        row.Text(3),   row.Int(4),
-                   row.Int(5),        row.Int(6),        row.Int(7),         row.Int(8),    row.Text(9),
-                   Words(row.Text(10)), row.Text(11),    TimeAt(row, 12),    TimeAt(row, 13)};
+  return SkuRecord{row.Text(0),
+                   row.Text(1),
+                   row.Text(2),
+                   row.Text(3),
+                   row.Int(4),
+                   row.Int(5),
+                   row.Int(6),
+                   row.Int(7),
+                   row.Int(8),
+                   row.Text(9),
+                   SplitSpaces(row.Text(10)),
+                   row.Text(11),
+                   TimeAt(row, 12),
+                   TimeAt(row, 13)};
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "repositories/compute/workload_repository.hpp"
 
-#include <sstream>
-
 #include "repositories/row_reader.hpp"
 
 namespace gpuaas::repositories {
@@ -14,24 +12,12 @@ constexpr std::string_view kColumns =
     "w.released_at, w.failed_at, w.archived_at, w.created_at, w.updated_at, n.name, n.hostname, s.name, s.title";
 
 std::string SelectFrom() {
-  return "SELECT " + std::string(kColumns) + " FROM workloads w LEFT JOIN nodes n ON n.id = w.node_id LEFT JOIN skus s ON s.id = w.sku_id ";
+  return "SELECT " + std::string(kColumns) +
+         " FROM workloads w LEFT JOIN nodes n ON n.id = w.node_id LEFT JOIN skus s ON s.id = w.sku_id ";
 }
 
 // Workloads that hold, or may still hold, GPUs: what quotas and node counts see.
 constexpr std::string_view kHoldingStates = "('provisioning', 'active', 'releasing', 'release_failed')";
-
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-  return text;
-}
-
-std::vector<std::string> Words(const std::string& text) {
-  std::vector<std::string> words;
-  std::istringstream stream(text);
-  for (std::string word; stream >> word;) words.push_back(word);
-  return words;
-}
 
 WorkloadRecord FromRow(const store::Row& row) {
   WorkloadRecord w;
@@ -44,7 +30,7 @@ WorkloadRecord FromRow(const store::Row& row) {
   w.sku_id = row.Text(6);
   w.gpus = row.Int(7);
   w.gpu_model = row.Text(8);
-  w.regions = Words(row.Text(9));
+  w.regions = SplitSpaces(row.Text(9));
   w.hourly_price_micros = row.Int(10);
   w.priority = row.Int(11);
   w.queue_us = row.Int(12);
@@ -127,9 +113,18 @@ store::Params MutableValues(const WorkloadRecord& w) {
 }  // namespace
 
 Status WorkloadRepository::Insert(store::Session& session, const WorkloadRecord& w) {
-  store::Params params{w.id,       w.project_id,          w.tenant_id, w.owner_id, w.owner_label, w.sku_id,
-                       w.gpus,     w.gpu_model,           JoinWords(w.regions),   w.hourly_price_micros,
-                       TimeValue(w.requested_at),         TimeValue(w.created_at)};
+  store::Params params{w.id,
+                       w.project_id,
+                       w.tenant_id,
+                       w.owner_id,
+                       w.owner_label,
+                       w.sku_id,
+                       w.gpus,
+                       w.gpu_model,
+                       JoinSpaces(w.regions),
+                       w.hourly_price_micros,
+                       TimeValue(w.requested_at),
+                       TimeValue(w.created_at)};
   const auto mutable_values = MutableValues(w);
   params.insert(params.end(), mutable_values.begin(), mutable_values.end());
   GPUAAS_RETURN_IF_ERROR(session.Execute(

@@ -29,7 +29,7 @@ struct WorkloadRecord {
   std::optional<std::string> queue_reason;
   std::optional<std::string> node_id;
   std::optional<std::int64_t> first_gpu;
-  std::string ssh_keys = "[]";         // JSON array
+  std::string ssh_keys = "[]";            // JSON array
   std::optional<std::string> connection;  // JSON object
   Timestamp requested_at;
   std::optional<Timestamp> queued_at;

@@ -31,7 +31,7 @@ Result<CapacitySnapshot> LoadCapacity(store::Session& session) {
   GPUAAS_ASSIGN_OR_RETURN(snapshot.nodes, repositories::CapacityRepository::Nodes(session));
   for (const auto& node : snapshot.nodes) {
     if (node.gpu_count > 64) continue;  // not a shape the index models; never placed on
-    PlacementNode placement{node.id,           GpuFamily(node.gpu_model), node.region, static_cast<int>(node.gpu_count),
+    PlacementNode placement{node.id,        GpuFamily(node.gpu_model), node.region, static_cast<int>(node.gpu_count),
                             SlicesOf(node), TakesPlacements(node)};
     GPUAAS_RETURN_IF_ERROR(snapshot.index.Upsert(std::move(placement)));
   }
@@ -39,8 +39,8 @@ Result<CapacitySnapshot> LoadCapacity(store::Session& session) {
   // One block per workload: its first GPU and how many it holds.
   std::map<std::string, std::pair<std::string, std::pair<int, int>>> blocks;
   for (const auto& claim : claims) {
-    auto [it, inserted] = blocks.try_emplace(claim.workload_id, claim.node_id,
-                                             std::pair<int, int>{static_cast<int>(claim.gpu_index), 0});
+    auto [it, inserted] =
+        blocks.try_emplace(claim.workload_id, claim.node_id, std::pair<int, int>{static_cast<int>(claim.gpu_index), 0});
     auto& [first, count] = it->second.second;
     first = std::min(first, static_cast<int>(claim.gpu_index));
     ++count;
@@ -64,9 +64,7 @@ SkuAvailability AvailabilityOf(const CapacitySnapshot& snapshot, const repositor
     const auto slices = SlicesOf(node);
     if (std::find(slices.begin(), slices.end(), sku.gpus) != slices.end()) result.capacity += node.gpu_count / sku.gpus;
   }
-  result.state = result.available == 0              ? "sold_out"
-                 : result.available * 4 < result.capacity ? "limited"
-                                                          : "available";
+  result.state = result.available == 0 ? "sold_out" : result.available * 4 < result.capacity ? "limited" : "available";
   return result;
 }
 

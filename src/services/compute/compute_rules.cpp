@@ -11,7 +11,8 @@ bool IsMemorySize(std::string_view word) {
   const auto suffix = word.substr(word.size() - 2);
   const bool unit = (suffix[0] == 'G' || suffix[0] == 'g' || suffix[0] == 'T' || suffix[0] == 't') &&
                     (suffix[1] == 'B' || suffix[1] == 'b');
-  return unit && std::all_of(word.begin(), word.end() - 2, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return unit &&
+         std::all_of(word.begin(), word.end() - 2, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
@@ -21,7 +22,8 @@ std::string GpuFamily(std::string_view model) {
   while (start < model.size()) {
     const auto end = model.find_first_of(" -_/", start);
     const auto word = model.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool has_digit =
+        std::any_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (has_digit && !IsMemorySize(word)) {
       std::string family(word);
       std::transform(family.begin(), family.end(), family.begin(),
@@ -36,8 +38,8 @@ std::string GpuFamily(std::string_view model) {
 
 Status ValidateWorkloadName(std::string_view name, std::string_view field) {
   const auto bad = [&] {
-    return Error::InvalidArgument(std::string(field),
-                                  "must be 1 to 63 lower-case letters, digits and '-', starting with a letter or digit");
+    return Error::InvalidArgument(
+        std::string(field), "must be 1 to 63 lower-case letters, digits and '-', starting with a letter or digit");
   };
   if (name.empty() || name.size() > 63 || name.front() == '-') return bad();
   for (const char c : name) {
@@ -59,7 +61,8 @@ std::string WorkloadUnixUser(std::string_view workload_id) {
   std::string user = "gw-";
   for (const char c : suffix) {
     if (user.size() >= 31) break;
-    if (std::isalnum(static_cast<unsigned char>(c))) user += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      user += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return user;
 }

@@ -144,9 +144,8 @@ Status PlacementIndex::Release(std::string_view node_id, int first_gpu, int gpus
   GPUAAS_RETURN_IF_ERROR(ValidateRange(node.node, first_gpu, gpus));
   const std::uint64_t mask = BlockMask(first_gpu, gpus);
   if ((node.taken & mask) != mask) {
-    return Error::FailedPrecondition("GPUs " + std::to_string(first_gpu) + ".." +
-                                     std::to_string(first_gpu + gpus - 1) + " of node " + node.node.id +
-                                     " are not all taken");
+    return Error::FailedPrecondition("GPUs " + std::to_string(first_gpu) + ".." + std::to_string(first_gpu + gpus - 1) +
+                                     " of node " + node.node.id + " are not all taken");
   }
   Apply(slot, mask, false);
   if (nodes_[slot]->removed && nodes_[slot]->taken == 0) Forget(slot);
@@ -249,7 +248,8 @@ Status PlacementIndex::Verify() const {
     std::erase_if(pools, [](const auto& entry) { return entry.second.empty(); });
     return pools;
   };
-  if (without_empty(std::move(expected)) != without_empty(pools_)) return Error::Internal("placement index out of date");
+  if (without_empty(std::move(expected)) != without_empty(pools_))
+    return Error::Internal("placement index out of date");
   return Ok();
 }
 
@@ -317,7 +317,8 @@ bool PlacementIndex::PoolHasReservation(const PlacementRequest& request, const R
 
 Result<PlacementIndex::Slot> PlacementIndex::SlotOf(std::string_view node_id) const {
   const auto it = slot_by_id_.find(node_id);
-  if (it == slot_by_id_.end()) return Error::NotFound("node " + std::string(node_id) + " is not in the placement index");
+  if (it == slot_by_id_.end())
+    return Error::NotFound("node " + std::string(node_id) + " is not in the placement index");
   return it->second;
 }
 

@@ -148,9 +148,9 @@ TEST(PlacementQueue, OrdersByPriorityThenArrival) {
   PlacementIndex index;
   ASSERT_TRUE(index.Upsert(Node("a")).ok());
   ASSERT_TRUE(index.Claim("a", 0, 5).ok());  // three GPUs left
-  const std::vector<PlacementRequest> pending{
-      Request("late", 1, 30), Request("urgent", 1, 40, 5), Request("early", 1, 10),
-      Request("middle", 1, 20), Request("low", 1, 1, -1)};
+  const std::vector<PlacementRequest> pending{Request("late", 1, 30), Request("urgent", 1, 40, 5),
+                                              Request("early", 1, 10), Request("middle", 1, 20),
+                                              Request("low", 1, 1, -1)};
   const QueuePlan plan = index.PlanQueue(pending);
   EXPECT_EQ(PlacedIds(plan), (std::vector<std::string>{"urgent", "early", "middle"}));
   ASSERT_EQ(plan.waiting.size(), 2U);
@@ -219,8 +219,8 @@ TEST(PlacementQueue, ReservationHoldsOnlyTheClosestNode) {
   ASSERT_TRUE(index.Claim("a", 0, 2).ok());
   ASSERT_TRUE(index.Claim("b", 0, 1).ok());  // b is closest to fitting 8
   ASSERT_TRUE(index.Claim("c", 4, 4).ok());
-  const QueuePlan plan = index.PlanQueue(std::vector{Request("big", 8, 1), Request("big-2", 8, 2),
-                                                     Request("s1", 1, 3), Request("s2", 4, 4)});
+  const QueuePlan plan = index.PlanQueue(
+      std::vector{Request("big", 8, 1), Request("big-2", 8, 2), Request("s1", 1, 3), Request("s2", 4, 4)});
   EXPECT_EQ(PlacedIds(plan), (std::vector<std::string>{"s1", "s2"}));
   EXPECT_EQ(plan.placed[0].placement.node_id, "c");  // best fit apart from b
   EXPECT_EQ(plan.placed[1].placement.node_id, "a");
@@ -230,8 +230,8 @@ TEST(PlacementQueue, ReservationHoldsOnlyTheClosestNode) {
   EXPECT_EQ(index.Find("b")->taken, 0x01U);
   // Another region is another pool: its requests neither wait for nor reserve eu nodes.
   ASSERT_TRUE(index.Upsert(Node("us", "H100", "us")).ok());
-  const QueuePlan other = index.PlanQueue(std::vector{Request("big", 8, 1, 0, "H100", {"eu"}),
-                                                      Request("us-1", 8, 2, 0, "H100", {"us"})});
+  const QueuePlan other =
+      index.PlanQueue(std::vector{Request("big", 8, 1, 0, "H100", {"eu"}), Request("us-1", 8, 2, 0, "H100", {"us"})});
   EXPECT_EQ(PlacedIds(other), (std::vector<std::string>{"us-1"}));
 }
 
@@ -251,8 +251,8 @@ TEST(PlacementIndex, RandomOperationsNeverDoubleBook) {
     int next_owner = 0;
     int next_request = 0;
     for (int n = 0; n < 14; ++n) {
-      auto node = Node("n" + std::to_string(n), models[pick(2)], regions[pick(3)], pick(4) == 0 ? "whole-node" : "standard",
-                       pick(6) == 0 ? 4 : 8);
+      auto node = Node("n" + std::to_string(n), models[pick(2)], regions[pick(3)],
+                       pick(4) == 0 ? "whole-node" : "standard", pick(6) == 0 ? 4 : 8);
       ASSERT_TRUE(index.Upsert(node).ok());
       owner[node.id].assign(static_cast<std::size_t>(node.gpu_count), -1);
       removed[node.id] = false;
@@ -288,8 +288,8 @@ TEST(PlacementIndex, RandomOperationsNeverDoubleBook) {
     };
     const auto random_request = [&]() {
       const int sizes[] = {1, 1, 1, 2, 2, 4, 8};
-      PlacementRequest request = Request("r" + std::to_string(next_request++), sizes[pick(7)], pick(1000), pick(3),
-                                         models[pick(2)]);
+      PlacementRequest request =
+          Request("r" + std::to_string(next_request++), sizes[pick(7)], pick(1000), pick(3), models[pick(2)]);
       if (pick(3) == 0) request.regions = {regions[pick(3)]};
       return request;
     };
@@ -300,7 +300,8 @@ TEST(PlacementIndex, RandomOperationsNeverDoubleBook) {
         const PlacementRequest request = random_request();
         int fewest_free = 1000;
         for (const auto& [id, node] : nodes) {
-          if (eligible(node, request) && free_blocks(id, request.gpus) > 0) fewest_free = std::min(fewest_free, free_gpus(id));
+          if (eligible(node, request) && free_blocks(id, request.gpus) > 0)
+            fewest_free = std::min(fewest_free, free_gpus(id));
         }
         const auto placement = index.Place(request);
         ASSERT_EQ(placement.has_value(), fewest_free < 1000) << "seed " << seed << " step " << step;
@@ -351,7 +352,8 @@ TEST(PlacementIndex, RandomOperationsNeverDoubleBook) {
         const int gpus = 1 + pick(3);
         const int first = pick(it->second.gpu_count - gpus + 1);
         const auto& gpu = owner[it->first];
-        const bool overlaps = std::any_of(gpu.begin() + first, gpu.begin() + first + gpus, [](int o) { return o >= 0; });
+        const bool overlaps =
+            std::any_of(gpu.begin() + first, gpu.begin() + first + gpus, [](int o) { return o >= 0; });
         const bool known = index.Find(it->first).has_value();
         const Status claimed = index.Claim(it->first, first, gpus);
         ASSERT_EQ(claimed.ok(), known && !overlaps) << "seed " << seed << " step " << step;

@@ -45,8 +45,7 @@ class QuotaGate {
     const auto& held_workloads = quota.workloads.source == "user_override" ? *owner : *project;
     if (Exceeds(quota.gpus, held.gpus, w.gpus)) {
       return std::optional<std::string>("Waiting for quota: " + std::to_string(held.gpus) + " of " +
-                                        std::to_string(*quota.gpus.limit) + " GPUs in use (" + quota.gpus.source +
-                                        ")");
+                                        std::to_string(*quota.gpus.limit) + " GPUs in use (" + quota.gpus.source + ")");
     }
     if (Exceeds(quota.workloads, held_workloads.workloads, 1)) {
       return std::optional<std::string>("Waiting for quota: " + std::to_string(held_workloads.workloads) + " of " +
@@ -108,17 +107,15 @@ Result<int> SchedulerService::Pass() {
     const auto plan = capacity.index.PlanQueue(requests);
     for (const auto& decision : plan.placed) {
       auto& w = *by_id.at(decision.request_id);
+      GPUAAS_RETURN_IF_ERROR(transitions_.Place(session, w, decision.placement.node_id, decision.placement.first_gpu));
       GPUAAS_RETURN_IF_ERROR(
-          transitions_.Place(session, w, decision.placement.node_id, decision.placement.first_gpu));
-      GPUAAS_RETURN_IF_ERROR(
-          operations_.StartWithin(session, SchedulerCaller(), {"workload.provision", "workload", w.id, {}, {}})
-);
+          operations_.StartWithin(session, SchedulerCaller(), {"workload.provision", "workload", w.id, {}, {}}));
       ++placed;
     }
     for (const auto& waiting : plan.waiting) {
       auto& w = *by_id.at(waiting.request_id);
-      GPUAAS_RETURN_IF_ERROR(transitions_.Queue(session, w, std::string(WaitReasonName(waiting.reason)),
-                                                WaitText(waiting.reason, w)));
+      GPUAAS_RETURN_IF_ERROR(
+          transitions_.Queue(session, w, std::string(WaitReasonName(waiting.reason)), WaitText(waiting.reason, w)));
     }
     return Ok();
   }));

@@ -12,7 +12,6 @@
 
 namespace gpuaas::services {
 
-
 // One SKU as the catalog shows it: its shape and price, whether the project may launch it, and
 // how many units the fleet could place now.
 struct SkuOffer {

@@ -27,12 +27,11 @@ WorkloadAttention AttentionOf(const repositories::WorkloadRecord& w) {
     a.is_actionable = !w.archived_at.has_value();
     a.action_required = "Provisioning failed: " + w.state_reason.value_or("see its operation");
     primary("workload.retry_provisioning", "Retry provisioning");
-    a.next_steps = {"Retry provisioning: it is queued again in its old place.",
-                    "Or release it to drop the request."};
+    a.next_steps = {"Retry provisioning: it is queued again in its old place.", "Or release it to drop the request."};
   } else if (w.state == "release_failed") {
     a.is_actionable = true;
-    a.action_required = "Release failed: " + w.state_reason.value_or("see its operation") +
-                        ". It still holds its GPUs.";
+    a.action_required =
+        "Release failed: " + w.state_reason.value_or("see its operation") + ". It still holds its GPUs.";
     primary("workload.release", "Retry release");
     a.next_steps = {"Retry the release once the node is back online.",
                     "If the node is gone, a platform admin can force release it."};
@@ -54,9 +53,9 @@ std::int64_t AccruedMicros(const repositories::WorkloadRecord& w, Timestamp now)
 std::vector<TimelineEntry> TimelineOf(const repositories::WorkloadRecord& w) {
   std::vector<TimelineEntry> entries{{"requested", w.requested_at}};
   const std::pair<const char*, const std::optional<Timestamp>*> stages[] = {
-      {"queued", &w.queued_at},       {"provisioning", &w.provisioning_at}, {"active", &w.active_at},
-      {"releasing", &w.releasing_at}, {"released", &w.released_at},
-      {w.state == "release_failed" ? "release_failed" : "failed", &w.failed_at}};
+      {"queued", &w.queued_at},     {"provisioning", &w.provisioning_at},
+      {"active", &w.active_at},     {"releasing", &w.releasing_at},
+      {"released", &w.released_at}, {w.state == "release_failed" ? "release_failed" : "failed", &w.failed_at}};
   for (const auto& [state, at] : stages) {
     if (*at) entries.push_back({state, **at});
   }

@@ -12,7 +12,7 @@ namespace gpuaas::services {
 // What the workbench and the detail page show beyond the row, computed on the server so every
 // client tells the same story.
 struct WorkloadAttention {
-  bool is_actionable = false;                // someone should do something about it
+  bool is_actionable = false;                  // someone should do something about it
   std::optional<std::string> action_required;  // what, in a sentence
   std::optional<Timestamp> actionable_until;   // after this a failure moves to History
   std::optional<std::string> primary_action_kind;

@@ -45,8 +45,8 @@ Status CheckEntitled(store::Session& session, std::string_view project_id, const
 
 // A request larger than the limit itself can never run: refused. One that fits the limit but not
 // what already runs is queued with the reason `quota` by the scheduler.
-Status CheckQuotaCeiling(store::Session& session, std::string_view project_id, const Caller& caller,
-                         std::int64_t gpus, std::int64_t count) {
+Status CheckQuotaCeiling(store::Session& session, std::string_view project_id, const Caller& caller, std::int64_t gpus,
+                         std::int64_t count) {
   const auto user = caller.principal.is_user() ? std::optional<std::string_view>(caller.principal.id) : std::nullopt;
   GPUAAS_ASSIGN_OR_RETURN(const auto quota, QuotaService::Resolve(session, project_id, user));
   if (quota.gpus.limit && gpus * count > *quota.gpus.limit) {
@@ -66,8 +66,8 @@ Result<boost::json::array> LaunchKeys(store::Session& session, const Caller& cal
                                       const std::optional<repositories::SshKeyRecord>& inline_key) {
   boost::json::array keys;
   for (std::size_t i = 0; i < input.ssh_key_ids.size(); ++i) {
-    GPUAAS_ASSIGN_OR_RETURN(const auto key, repositories::SshKeyRepository::Find(session, caller.principal.id,
-                                                                                 input.ssh_key_ids[i]));
+    GPUAAS_ASSIGN_OR_RETURN(const auto key,
+                            repositories::SshKeyRepository::Find(session, caller.principal.id, input.ssh_key_ids[i]));
     if (!key) {
       return Error::InvalidArgument("ssh_key_ids[" + std::to_string(i) + "]",
                                     "SSH key " + input.ssh_key_ids[i] + " is not one of your keys");
@@ -80,8 +80,8 @@ Result<boost::json::array> LaunchKeys(store::Session& session, const Caller& cal
 
 }  // namespace
 
-Result<WorkloadRecord> WorkloadService::LoadVisible(store::Session& session, const Caller& caller,
-                                                    std::string_view id, bool for_use) {
+Result<WorkloadRecord> WorkloadService::LoadVisible(store::Session& session, const Caller& caller, std::string_view id,
+                                                    bool for_use) {
   const auto hidden = Error::HiddenNotFound("workload " + std::string(id) + " not found");
   GPUAAS_ASSIGN_OR_RETURN(auto workload, WorkloadRepository::Find(session, id));
   if (!workload) return hidden;
@@ -150,7 +150,12 @@ Result<std::vector<WorkloadRecord>> WorkloadService::Launch(const Caller& caller
       GPUAAS_RETURN_IF_ERROR(repositories::SshKeyRepository::Insert(session, *key_to_add));
       GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
           session, caller,
-          {"ssh_key.create", "ssh_key", key_to_add->id, {}, {}, "allowed",
+          {"ssh_key.create",
+           "ssh_key",
+           key_to_add->id,
+           {},
+           {},
+           "allowed",
            {{"name", key_to_add->name}, {"fingerprint", key_to_add->fingerprint}, {"during", "workload.launch"}}}));
     }
     const auto now = context_.clock.Now();
@@ -177,10 +182,15 @@ Result<std::vector<WorkloadRecord>> WorkloadService::Launch(const Caller& caller
       w.created_at = now;
       w.updated_at = now;
       GPUAAS_RETURN_IF_ERROR(WorkloadRepository::Insert(session, w));
-      GPUAAS_RETURN_IF_ERROR(context_.audit.Append(
-          session, caller,
-          {"workload.launch", "workload", w.id, w.project_id, w.tenant_id, "allowed",
-           {{"name", w.name}, {"sku", sku->name}, {"gpus", std::to_string(w.gpus)}}}));
+      GPUAAS_RETURN_IF_ERROR(
+          context_.audit.Append(session, caller,
+                                {"workload.launch",
+                                 "workload",
+                                 w.id,
+                                 w.project_id,
+                                 w.tenant_id,
+                                 "allowed",
+                                 {{"name", w.name}, {"sku", sku->name}, {"gpus", std::to_string(w.gpus)}}}));
       launched.push_back(std::move(w));
     }
     return Ok();
@@ -205,8 +215,8 @@ Result<WorkloadPage> WorkloadService::List(const Caller& caller, const WorkloadL
     } else if (caller.principal.kind == PrincipalKind::kServiceAccount) {
       filter.visible_projects = {caller.principal.project_id};
     } else {
-      GPUAAS_ASSIGN_OR_RETURN(const auto projects, repositories::TenancyRepository::ListProjectsVisibleTo(
-                                                       session, caller.principal.id));
+      GPUAAS_ASSIGN_OR_RETURN(const auto projects,
+                              repositories::TenancyRepository::ListProjectsVisibleTo(session, caller.principal.id));
       for (const auto& project : projects) filter.visible_projects.push_back(project.id);
     }
     auto counted = filter;

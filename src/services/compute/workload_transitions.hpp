@@ -28,8 +28,7 @@ class WorkloadTransitions {
   Status Activate(store::Session& session, repositories::WorkloadRecord& workload,
                   const boost::json::object& connection) const;
   // provisioning -> failed: its GPUs are freed (nothing runs on them).
-  Status FailProvisioning(store::Session& session, repositories::WorkloadRecord& workload,
-                          std::string reason) const;
+  Status FailProvisioning(store::Session& session, repositories::WorkloadRecord& workload, std::string reason) const;
   // failed -> queued again, keeping its place in the queue.
   Status Requeue(store::Session& session, repositories::WorkloadRecord& workload) const;
   // queued|requested -> released directly (nothing placed); active|release_failed|failed -> releasing.

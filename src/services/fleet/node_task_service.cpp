@@ -49,6 +49,18 @@ Result<repositories::NodeTaskRecord> NodeTaskService::AwaitFinished(std::string_
   }
 }
 
+Result<boost::json::object> NodeTaskService::AwaitSucceeded(std::string_view operation_id, std::string_view kind) {
+  GPUAAS_ASSIGN_OR_RETURN(const auto task, AwaitFinished(operation_id, kind, kWaitPerAttempt));
+  if (task.state != "succeeded") {
+    return Error::FailedPrecondition("the agent reported: " + task.error.value_or(task.state));
+  }
+  boost::json::object result{{"task_id", task.id}};
+  boost::system::error_code ec;
+  const auto reported = boost::json::parse(task.result, ec);
+  if (!ec && reported.is_object()) result["agent"] = reported.as_object();
+  return result;
+}
+
 Status NodeTaskService::Expire(store::Session& session, std::string_view operation_id, std::string_view kind) {
   GPUAAS_ASSIGN_OR_RETURN(const auto task, NodeTaskRepository::FindByOperation(session, operation_id, kind));
   if (!task) return Ok();

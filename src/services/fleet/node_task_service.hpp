@@ -27,6 +27,13 @@ class NodeTaskService {
   // unavailable while it has not: the operation runner retries the step with backoff.
   Result<repositories::NodeTaskRecord> AwaitFinished(std::string_view operation_id, std::string_view kind,
                                                      std::chrono::milliseconds wait);
+  // How long one attempt of an operation's "wait for the agent" step polls before the runner
+  // retries it; with six attempts an agent that stays away fails the operation in about two minutes.
+  static constexpr std::chrono::seconds kWaitPerAttempt{20};
+
+  // AwaitFinished for an operation step: the task's result as the operation's ({"task_id",
+  // "agent": what the agent reported}); failed_precondition with the agent's error when it failed.
+  Result<boost::json::object> AwaitSucceeded(std::string_view operation_id, std::string_view kind);
   // A task its operation gave up on: expired, so a late agent update cannot finish it.
   Status Expire(store::Session& session, std::string_view operation_id, std::string_view kind);
 

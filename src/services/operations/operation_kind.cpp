@@ -32,6 +32,21 @@ std::string_view ConfirmationName(Confirmation confirmation) {
   return "none";
 }
 
+OperationKind DescribedKind(std::string name, std::string target_type, IntentGroup intent, std::string title,
+                            std::string description, std::string expected_result, std::string failure_path,
+                            std::vector<std::string> evidence) {
+  OperationKind kind;
+  kind.name = std::move(name);
+  kind.target_type = std::move(target_type);
+  kind.intent = intent;
+  kind.title = std::move(title);
+  kind.description = std::move(description);
+  kind.expected_result = std::move(expected_result);
+  kind.failure_path = std::move(failure_path);
+  kind.evidence = std::move(evidence);
+  return kind;
+}
+
 std::vector<Step> StepsOf(const OperationKind& kind, const boost::json::object& params) {
   return kind.plan ? kind.plan(params) : kind.steps;
 }

@@ -124,6 +124,12 @@ struct OperationKind {
   std::function<Status(store::Session&, StepContext&)> compensate;
 };
 
+// What every kind declares about itself for the console's operation card; the family then adds
+// its permission, preconditions and steps.
+OperationKind DescribedKind(std::string name, std::string target_type, IntentGroup intent, std::string title,
+                            std::string description, std::string expected_result, std::string failure_path,
+                            std::vector<std::string> evidence);
+
 // The steps an operation of `kind` with `params` runs.
 std::vector<Step> StepsOf(const OperationKind& kind, const boost::json::object& params);
 

@@ -15,10 +15,6 @@ namespace fleet = wire::fleet;
 using repositories::WorkloadRecord;
 using repositories::WorkloadRepository;
 
-// How long one attempt of a "wait for the agent" step polls before the runner retries it; with
-// the attempts below an offline agent fails provisioning after about two minutes.
-constexpr auto kTaskWaitPerAttempt = std::chrono::seconds(20);
-
 Result<TargetView> ResolveWorkload(store::Session& session, const Caller& caller, std::string_view id) {
   GPUAAS_ASSIGN_OR_RETURN(const auto w, WorkloadService::LoadVisible(session, caller, id, false));
   TargetView target{"workload", w.id, w.name, w.project_id, w.tenant_id, {}, "/workloads/" + w.id};
@@ -59,30 +55,15 @@ Precondition StateIn(std::vector<std::string> states, std::string description) {
 
 OperationKind WorkloadKind(std::string name, IntentGroup intent, std::string title, std::string description,
                            std::string expected, std::string failure) {
-  OperationKind kind;
-  kind.name = std::move(name);
-  kind.target_type = "workload";
-  kind.intent = intent;
-  kind.title = std::move(title);
-  kind.description = std::move(description);
-  kind.expected_result = std::move(expected);
-  kind.failure_path = std::move(failure);
-  kind.evidence = {"activity", "audit", "tasks"};
+  auto kind = DescribedKind(std::move(name), "workload", intent, std::move(title), std::move(description),
+                            std::move(expected), std::move(failure), {"activity", "audit", "tasks"});
   kind.permission = ProjectMemberWithWrite;
   return kind;
 }
 
-// Waits for the agent's answer to `task_kind` of this operation; the agent's result lands in
-// context.result["agent"].
+// Waits for the agent's answer to `task_kind` of this operation (context.result["agent"]).
 Status AwaitAgent(NodeTaskService& tasks, StepContext& context, std::string_view task_kind) {
-  GPUAAS_ASSIGN_OR_RETURN(const auto task, tasks.AwaitFinished(context.operation_id, task_kind, kTaskWaitPerAttempt));
-  if (task.state != "succeeded") {
-    return Error::FailedPrecondition("the agent reported: " + task.error.value_or(task.state));
-  }
-  boost::system::error_code ec;
-  const auto result = boost::json::parse(task.result, ec);
-  context.result = boost::json::object{{"task_id", task.id}};
-  if (!ec && result.is_object()) context.result["agent"] = result.as_object();
+  GPUAAS_ASSIGN_OR_RETURN(context.result, tasks.AwaitSucceeded(context.operation_id, task_kind));
   return Ok();
 }
 
@@ -120,31 +101,31 @@ OperationKind Provision(NodeTaskService& tasks, WorkloadTransitions& transitions
     return Ok();
   };
   kind.max_attempts = 6;
-  kind.steps = {
-      {"queue_provision",
-       "Send the provisioning task to the node's agent",
-       {},
-       [&tasks](store::Session& session, StepContext& context) -> Status {
-         GPUAAS_ASSIGN_OR_RETURN(const auto w, Load(session, context.target_id));
-         if (!w.node_id) return Error::FailedPrecondition("the workload is not placed on a node");
-         return tasks.Queue(session, *w.node_id, context.operation_id, fleet::kTaskWorkloadProvision,
-                            TaskParams(w, true));
-       }},
-      {"await_provision", "Wait for the agent to create the user and report the connection",
-       [&tasks](StepContext& context) { return AwaitAgent(tasks, context, fleet::kTaskWorkloadProvision); },
-       [&transitions](store::Session& session, StepContext& context) -> Status {
-         GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
-         boost::json::object connection;
-         if (const auto* agent = context.result.if_contains("agent"); agent != nullptr && agent->is_object()) {
-           connection = agent->as_object();
-         }
-         return transitions.Activate(session, w, connection);
-       }}};
+  kind.steps = {{"queue_provision",
+                 "Send the provisioning task to the node's agent",
+                 {},
+                 [&tasks](store::Session& session, StepContext& context) -> Status {
+                   GPUAAS_ASSIGN_OR_RETURN(const auto w, Load(session, context.target_id));
+                   if (!w.node_id) return Error::FailedPrecondition("the workload is not placed on a node");
+                   return tasks.Queue(session, *w.node_id, context.operation_id, fleet::kTaskWorkloadProvision,
+                                      TaskParams(w, true));
+                 }},
+                {"await_provision", "Wait for the agent to create the user and report the connection",
+                 [&tasks](StepContext& context) { return AwaitAgent(tasks, context, fleet::kTaskWorkloadProvision); },
+                 [&transitions](store::Session& session, StepContext& context) -> Status {
+                   GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
+                   boost::json::object connection;
+                   if (const auto* agent = context.result.if_contains("agent");
+                       agent != nullptr && agent->is_object()) {
+                     connection = agent->as_object();
+                   }
+                   return transitions.Activate(session, w, connection);
+                 }}};
   kind.compensate = [&tasks, &transitions](store::Session& session, StepContext& context) -> Status {
     GPUAAS_RETURN_IF_ERROR(tasks.Expire(session, context.operation_id, fleet::kTaskWorkloadProvision));
     GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
-    return transitions.FailProvisioning(session, w, context.failure.empty() ? "provisioning was cancelled"
-                                                                            : context.failure);
+    return transitions.FailProvisioning(session, w,
+                                        context.failure.empty() ? "provisioning was cancelled" : context.failure);
   };
   return kind;
 }
@@ -159,39 +140,40 @@ OperationKind Release(NodeTaskService& tasks, WorkloadTransitions& transitions) 
   kind.danger = Danger::kDestructive;
   kind.confirmation = Confirmation::kConfirm;
   kind.max_attempts = 6;
-  kind.preconditions = {StateIn({"requested", "queued", "provisioning", "active", "failed", "release_failed", "released"},
-                                "The workload can be released")};
-  kind.steps = {
-      {"begin_release",
-       "Stop new work and mark the workload releasing",
-       {},
-       [&transitions](store::Session& session, StepContext& context) -> Status {
-         GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
-         if (w.state == "released" || w.state == "releasing") return Ok();  // a repeated release changes nothing
-         return transitions.BeginRelease(session, w);
-       }},
-      {"queue_release",
-       "Ask the node's agent to stop the processes and remove the user",
-       {},
-       [&tasks](store::Session& session, StepContext& context) -> Status {
-         GPUAAS_ASSIGN_OR_RETURN(const auto w, Load(session, context.target_id));
-         if (w.state != "releasing" || !w.node_id) return Ok();
-         return tasks.Queue(session, *w.node_id, context.operation_id, fleet::kTaskWorkloadRelease,
-                            TaskParams(w, false));
-       }},
-      // A workload that never reached a node (or whose release already finished) has no task to
-      // wait for: the await step finds none of this operation and ends at once.
-      {"await_release", "Wait for the agent's clean-up and free the GPUs",
-       [&tasks](StepContext& context) -> Status {
-         auto waited = AwaitAgent(tasks, context, fleet::kTaskWorkloadRelease);
-         if (!waited && waited.error().code() == ErrorCode::kNotFound) return Ok();
-         return waited;
-       },
-       [&transitions](store::Session& session, StepContext& context) -> Status {
-         GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
-         if (w.state != "releasing") return Ok();
-         return transitions.FinishRelease(session, w, "");
-       }}};
+  kind.preconditions = {
+      StateIn({"requested", "queued", "provisioning", "active", "failed", "release_failed", "released"},
+              "The workload can be released")};
+  kind.steps = {{"begin_release",
+                 "Stop new work and mark the workload releasing",
+                 {},
+                 [&transitions](store::Session& session, StepContext& context) -> Status {
+                   GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
+                   if (w.state == "released" || w.state == "releasing")
+                     return Ok();  // a repeated release changes nothing
+                   return transitions.BeginRelease(session, w);
+                 }},
+                {"queue_release",
+                 "Ask the node's agent to stop the processes and remove the user",
+                 {},
+                 [&tasks](store::Session& session, StepContext& context) -> Status {
+                   GPUAAS_ASSIGN_OR_RETURN(const auto w, Load(session, context.target_id));
+                   if (w.state != "releasing" || !w.node_id) return Ok();
+                   return tasks.Queue(session, *w.node_id, context.operation_id, fleet::kTaskWorkloadRelease,
+                                      TaskParams(w, false));
+                 }},
+                // A workload that never reached a node (or whose release already finished) has no task to
+                // wait for: the await step finds none of this operation and ends at once.
+                {"await_release", "Wait for the agent's clean-up and free the GPUs",
+                 [&tasks](StepContext& context) -> Status {
+                   auto waited = AwaitAgent(tasks, context, fleet::kTaskWorkloadRelease);
+                   if (!waited && waited.error().code() == ErrorCode::kNotFound) return Ok();
+                   return waited;
+                 },
+                 [&transitions](store::Session& session, StepContext& context) -> Status {
+                   GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
+                   if (w.state != "releasing") return Ok();
+                   return transitions.FinishRelease(session, w, "");
+                 }}};
   kind.compensate = [&tasks, &transitions](store::Session& session, StepContext& context) -> Status {
     GPUAAS_RETURN_IF_ERROR(tasks.Expire(session, context.operation_id, fleet::kTaskWorkloadRelease));
     GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
@@ -213,14 +195,17 @@ OperationKind ForceRelease(WorkloadTransitions& transitions) {
     if (!caller.principal.can_write) return Error::PermissionDenied("this token is read-only");
     return Ok();
   };
-  kind.preconditions = {StateIn({"provisioning", "active", "releasing", "release_failed", "failed"},
-                                "The workload holds or held GPUs")};
-  kind.steps = {{"force_release", "Free the GPUs and mark the workload released", {},
+  kind.preconditions = {
+      StateIn({"provisioning", "active", "releasing", "release_failed", "failed"}, "The workload holds or held GPUs")};
+  kind.steps = {{"force_release",
+                 "Free the GPUs and mark the workload released",
+                 {},
                  [&transitions](store::Session& session, StepContext& context) -> Status {
                    GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
                    if (w.state != "releasing") GPUAAS_RETURN_IF_ERROR(transitions.BeginRelease(session, w));
-                   return transitions.FinishRelease(session, w, "force released by " + context.requester.principal.label +
-                                                                    " without the agent's clean-up");
+                   return transitions.FinishRelease(
+                       session, w,
+                       "force released by " + context.requester.principal.label + " without the agent's clean-up");
                  }}};
   return kind;
 }
@@ -232,7 +217,9 @@ OperationKind RetryProvisioning(WorkloadTransitions& transitions) {
                            "The workload is queued, then provisioning and active.",
                            "Nothing changes when the step fails; retry it.");
   kind.preconditions = {StateIn({"failed"}, "The workload failed")};
-  kind.steps = {{"requeue", "Queue the workload again", {},
+  kind.steps = {{"requeue",
+                 "Queue the workload again",
+                 {},
                  [&transitions](store::Session& session, StepContext& context) -> Status {
                    GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
                    return transitions.Requeue(session, w);
@@ -250,14 +237,17 @@ OperationKind Restart(NodeTaskService& tasks) {
   kind.danger = Danger::kCaution;
   kind.max_attempts = 6;
   kind.preconditions = {StateIn({"active"}, "The workload is active")};
-  kind.steps = {{"queue_restart", "Send the restart task to the node's agent", {},
+  kind.steps = {{"queue_restart",
+                 "Send the restart task to the node's agent",
+                 {},
                  [&tasks](store::Session& session, StepContext& context) -> Status {
                    GPUAAS_ASSIGN_OR_RETURN(const auto w, Load(session, context.target_id));
                    if (!w.node_id) return Error::FailedPrecondition("the workload is not on a node");
                    return tasks.Queue(session, *w.node_id, context.operation_id, fleet::kTaskWorkloadRestart,
                                       TaskParams(w, false));
                  }},
-                {"await_restart", "Wait for the agent to stop the processes",
+                {"await_restart",
+                 "Wait for the agent to stop the processes",
                  [&tasks](StepContext& context) { return AwaitAgent(tasks, context, fleet::kTaskWorkloadRestart); },
                  {}}};
   kind.compensate = [&tasks](store::Session& session, StepContext& context) {
@@ -268,7 +258,8 @@ OperationKind Restart(NodeTaskService& tasks) {
 
 Result<boost::json::object> RenameParams(const boost::json::object& params) {
   for (const auto& entry : params) {
-    if (entry.key() != "name") return Error::InvalidArgument("params." + std::string(entry.key()), "is not a known parameter");
+    if (entry.key() != "name")
+      return Error::InvalidArgument("params." + std::string(entry.key()), "is not a known parameter");
   }
   const auto* name = params.if_contains("name");
   if (name == nullptr || !name->is_string()) return Error::InvalidArgument("params.name", "is required");
@@ -282,11 +273,11 @@ OperationKind Rename(WorkloadTransitions& transitions) {
                            "The workload shows its new name.", "Nothing changes when the step fails; retry it.");
   kind.params = RenameParams;
   kind.exclusive = false;
-  kind.steps = {{"rename", "Rename the workload", {},
-                 [&transitions](store::Session& session, StepContext& context) -> Status {
-                   GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
-                   return transitions.Rename(session, w, std::string(context.params.at("name").as_string()));
-                 }}};
+  kind.steps = {
+      {"rename", "Rename the workload", {}, [&transitions](store::Session& session, StepContext& context) -> Status {
+         GPUAAS_ASSIGN_OR_RETURN(auto w, Load(session, context.target_id));
+         return transitions.Rename(session, w, std::string(context.params.at("name").as_string()));
+       }}};
   return kind;
 }
 

@@ -13,9 +13,6 @@ namespace {
 
 namespace fleet = wire::fleet;
 
-// How long one attempt of a "wait for the agent" step polls before the runner retries it.
-constexpr auto kTaskWaitPerAttempt = std::chrono::seconds(20);
-
 bool Alive(const TargetView& target) {
   const auto state = target.Fact("state");
   return state == "online" || state == "cordoned" || state == "draining";
@@ -71,15 +68,8 @@ Precondition NoWorkloads() {
 
 OperationKind NodeKind(std::string name, IntentGroup intent, std::string title, std::string description,
                        std::string expected, std::string failure) {
-  OperationKind kind;
-  kind.name = std::move(name);
-  kind.target_type = "node";
-  kind.intent = intent;
-  kind.title = std::move(title);
-  kind.description = std::move(description);
-  kind.expected_result = std::move(expected);
-  kind.failure_path = std::move(failure);
-  kind.evidence = {"activity", "audit", "tasks"};
+  auto kind = DescribedKind(std::move(name), "node", intent, std::move(title), std::move(description),
+                            std::move(expected), std::move(failure), {"activity", "audit", "tasks"});
   kind.permission = AdminWithWrite;
   kind.preconditions = {NotRetired()};
   return kind;
@@ -97,15 +87,7 @@ std::vector<Step> TaskSteps(NodeTaskService& tasks, std::string task_kind, std::
           {"await_" + task_kind,
            std::move(wait_title),
            [&tasks, task_kind](StepContext& context) -> Status {
-             GPUAAS_ASSIGN_OR_RETURN(const auto task,
-                                     tasks.AwaitFinished(context.operation_id, task_kind, kTaskWaitPerAttempt));
-             if (task.state != "succeeded") {
-               return Error::FailedPrecondition("the agent reported: " + task.error.value_or(task.state));
-             }
-             boost::system::error_code ec;
-             const auto result = boost::json::parse(task.result, ec);
-             context.result = boost::json::object{{"task_id", task.id}};
-             if (!ec && result.is_object()) context.result["agent"] = result.as_object();
+             GPUAAS_ASSIGN_OR_RETURN(context.result, tasks.AwaitSucceeded(context.operation_id, task_kind));
              return Ok();
            },
            {}}};
@@ -219,20 +201,20 @@ OperationKind UpdateAgent(NodeService& nodes, NodeTaskService& tasks, const Agen
                "atomically and restarts on it; workloads keep running.",
                "The node reconnects reporting the published version.");
   kind.params = PinRelease(releases);
-  kind.steps.push_back({"await_new_version",
-                        "Wait for the agent to reconnect on the new version",
-                        [&nodes, &tasks](StepContext& context) -> Status {
-                          GPUAAS_ASSIGN_OR_RETURN(const auto task,
-                                                  tasks.AwaitFinished(context.operation_id, fleet::kTaskSelfUpdate,
+  kind.steps.push_back(
+      {"await_new_version",
+       "Wait for the agent to reconnect on the new version",
+       [&nodes, &tasks](StepContext& context) -> Status {
+         GPUAAS_ASSIGN_OR_RETURN(const auto task, tasks.AwaitFinished(context.operation_id, fleet::kTaskSelfUpdate,
                                                                       std::chrono::milliseconds(0)));
-                          const auto* version = context.params.if_contains("version");
-                          if (version == nullptr || !version->is_string()) {
-                            return Error::Internal("node.update_agent lost its pinned release");
-                          }
-                          return nodes.AwaitReconnected(context.target_id, task.updated_at,
-                                                        std::string_view(version->as_string()), kTaskWaitPerAttempt);
-                        },
-                        {}});
+         const auto* version = context.params.if_contains("version");
+         if (version == nullptr || !version->is_string()) {
+           return Error::Internal("node.update_agent lost its pinned release");
+         }
+         return nodes.AwaitReconnected(context.target_id, task.updated_at, std::string_view(version->as_string()),
+                                       NodeTaskService::kWaitPerAttempt);
+       },
+       {}});
   return kind;
 }
 
